@@ -1,0 +1,65 @@
+"""The `briefs` command: build the data, extract from documents, run the briefs.
+
+Exit codes: 0 success, 1 the work failed (problems are printed), 2 bad usage.
+Heavy imports happen inside each command so that `briefs --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _build(args: argparse.Namespace) -> int:
+    from analysis.build import build_command
+
+    return build_command(root=args.root, corpus_dirs=args.corpus)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from analysis.extract.command import extract_command
+
+    return extract_command(args.files, jobs=args.jobs)
+
+
+def _units(args: argparse.Namespace) -> int:
+    from analysis.units import units_command
+
+    return units_command(args.names, root=args.root)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefs", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", help="project folder holding data/ (default: found from here)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="validate data/curated and write data/processed")
+    build.add_argument(
+        "--corpus",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of source texts to check quotes against (repeatable)",
+    )
+    build.set_defaults(handler=_build)
+
+    extract = commands.add_parser("extract", help="print mentions found in documents as JSON Lines")
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    extract.set_defaults(handler=_extract)
+
+    units = commands.add_parser("units", help="resolve names of provincial units")
+    units.add_argument("names", nargs="+", metavar="NAME")
+    units.set_defaults(handler=_units)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        print("briefs: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
