@@ -22,6 +22,20 @@ def _extract(args: argparse.Namespace) -> int:
     return extract_command(args.files, jobs=args.jobs)
 
 
+def _run(args: argparse.Namespace) -> int:
+    from analysis.batch.command import run_command
+
+    return run_command(
+        units=args.units,
+        all_units=args.all,
+        as_of=args.as_of,
+        lang=args.lang,
+        jobs=args.jobs,
+        force=args.force,
+        root=args.root,
+    )
+
+
 def _units(args: argparse.Namespace) -> int:
     from analysis.units import units_command
 
@@ -47,6 +61,15 @@ def make_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", metavar="FILE")
     extract.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     extract.set_defaults(handler=_extract)
+
+    run = commands.add_parser("run", help="execute and render the briefs into reports/")
+    run.add_argument("units", nargs="*", metavar="UNIT", help="slug, code or name of a unit")
+    run.add_argument("--all", action="store_true", help="every current unit and the national overview")
+    run.add_argument("--as-of", default=None, metavar="DATE", help="ISO date (default: today)")
+    run.add_argument("--lang", default="en", help="en or vi (default: en)")
+    run.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
+    run.add_argument("--force", action="store_true", help="re-run units whose inputs are unchanged")
+    run.set_defaults(handler=_run)
 
     units = commands.add_parser("units", help="resolve names of provincial units")
     units.add_argument("names", nargs="+", metavar="NAME")
