@@ -75,14 +75,14 @@ def package_units() -> tuple[list[dict], list[dict], dict[str, list[str]]]:
     from vietnamadminunits.converter.converter_2025 import DICT_PROVINCE
     from vietnamadminunits.database import query
 
-    sql = ("SELECT DISTINCT province, provinceShort, provinceCode, provinceKey, provinceAlias "
+    sql = ("SELECT DISTINCT province, provinceShort, provinceCode, provinceKey, provinceAlias, provinceLat, provinceLon "
            "FROM {} ORDER BY provinceCode")
     return query(sql.format("admin_units_legacy")), query(sql.format("admin_units")), DICT_PROVINCE
 
 
 def build_tables() -> dict[str, list[dict]]:
     legacy_rows, current_rows, merged_from = package_units()
-    units, by_key, aliases = [], {}, []
+    units, by_key, aliases, centroids = [], {}, [], []
     for scheme, rows in ((LEGACY, legacy_rows), (CURRENT, current_rows)):
         for row in rows:
             unit = {
@@ -100,6 +100,9 @@ def build_tables() -> dict[str, list[dict]]:
             unit["name_en"] = ENGLISH_NAMES.get(unit["slug"], ascii_name(unit["name_vi"]))
             units.append(unit)
             by_key[scheme, row["provinceKey"]] = unit
+            # Centroids feed the schematic map (dots, never boundaries).
+            centroids.append({"scheme": scheme, "slug": unit["slug"],
+                              "lat": round(float(row["provinceLat"]), 4), "lon": round(float(row["provinceLon"]), 4)})
             for alias in package_aliases(row["provinceAlias"]):  # the package's own: hn, hcm, baria, vungtau
                 kind = "abbreviation" if len(alias) <= 3 else "colloquial"
                 aliases.append({"scheme": scheme, "slug": unit["slug"], "alias": alias, "kind": kind,
@@ -132,7 +135,9 @@ def build_tables() -> dict[str, list[dict]]:
     types.sort(key=lambda r: (r["scheme"], r["slug"], r["valid_from"]))
     units.sort(key=lambda u: (u["scheme"] != LEGACY, u["code"]))
     aliases.sort(key=lambda r: (r["scheme"], r["slug"], r["alias"]))
-    tables = {"units": units, "crosswalk": crosswalk, "unit_types": types, "aliases": aliases}
+    centroids.sort(key=lambda r: (r["scheme"], r["slug"]))
+    tables = {"units": units, "crosswalk": crosswalk, "unit_types": types, "aliases": aliases,
+              "centroids": centroids}
     check(tables)
     return tables
 
@@ -172,6 +177,7 @@ COLUMNS = {
     "crosswalk": ["legacy_code", "legacy_slug", "legacy_name_vi", "current_code", "current_slug", "current_name_vi"],
     "unit_types": ["scheme", "slug", "type", "official_name_vi", "valid_from", "valid_to"],
     "aliases": ["scheme", "slug", "alias", "kind", "source"],
+    "centroids": ["scheme", "slug", "lat", "lon"],
 }
 
 
