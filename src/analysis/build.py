@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.checks import (
+    SourceTexts,
     check_dates_and_units,
     check_origins,
     check_quotes,
@@ -39,26 +40,43 @@ class BuildResult:
     seconds: float
 
 
-def build(root: str | Path | None = None, corpus_dirs: list[str | Path] = ()) -> BuildResult:
-    """Validate everything and write data/processed; raise ValidationFailed listing every problem."""
+@dataclass
+class Validated:
+    """Curated tables that passed every check, with what the checks learned on the way."""
+
+    paths: ProjectPaths
+    units: object
+    origins: LoadedTable
+    tables: dict[str, LoadedTable]
+    texts: SourceTexts
+    positions: dict[tuple[str, str], tuple[int, int]]
+    external_dirs: list[Path]
+
+
+def validate_project(
+    root: str | Path | None = None, corpus_dirs: list[str | Path] = (), curated_dir: Path | None = None
+) -> Validated:
+    """Load and check everything; raise ValidationFailed listing every problem.
+
+    `curated_dir` replaces data/curated, so that a change can be checked before it is written.
+    """
     from analysis.reading import read_document
     from analysis.units import load_units
 
-    started = time.perf_counter()
     paths = ProjectPaths.at(root)
     external_dirs = [Path(d).resolve() for d in corpus_dirs]
     problems: list[Problem] = []
     for folder in external_dirs:
         if not folder.is_dir():
             problems.append(Problem(str(folder), 0, "--corpus", "not a folder"))
+    external_dirs = [d for d in external_dirs if d.is_dir()]
 
-    # Load.
     units = load_units(paths.reference)
     unit_slugs = {u.slug for u in units.all()}
     origins = load_origins(paths.origins, paths.root, problems)
-    tables = load_curated(paths.curated, paths.root, problems)
+    tables = load_curated(curated_dir or paths.curated, paths.root, problems)
 
-    # Check: cells, keys, then the rules across tables and texts.
+    # Cells and keys first, then the rules across tables and texts.
     check_cells(origins, unit_slugs, paths.root, problems)
     for loaded in tables.values():
         check_cells(loaded, unit_slugs, paths.root, problems)
@@ -71,20 +89,31 @@ def build(root: str | Path | None = None, corpus_dirs: list[str | Path] = ()) ->
     check_dates_and_units(tables, published, paths.root, problems)
     if problems:
         raise ValidationFailed(problems)
+    return Validated(paths, units, origins, tables, texts, positions, external_dirs)
+
+
+def build(root: str | Path | None = None, corpus_dirs: list[str | Path] = ()) -> BuildResult:
+    """Validate everything and write data/processed; raise ValidationFailed listing every problem."""
+    from analysis.reading import read_document
+
+    started = time.perf_counter()
+    # Load and check.
+    valid = validate_project(root, corpus_dirs)
+    paths = valid.paths
 
     # Process.
-    frames = curated_frames(tables, origins, positions, set(texts.texts))
-    frames.update(unit_frames(units))
-    corpus_files = _corpus_files(paths.documents, external_dirs)
-    frames["corpus"] = corpus_frame(corpus_files, paths.documents, origins, tables["sources"], read_document)
+    frames = curated_frames(valid.tables, valid.origins, valid.positions, set(valid.texts.texts))
+    frames.update(unit_frames(valid.units))
+    corpus_files = _corpus_files(paths.documents, valid.external_dirs)
+    frames["corpus"] = corpus_frame(corpus_files, valid.origins, valid.tables["sources"], read_document)
     frames["candidates"] = candidate_frame(corpus_files)
     _sanity_check(frames)
 
     # Save.
     counts = {name: len(frame) for name, frame in frames.items()}
-    summary = {"version": __version__, "counts": counts, "corpus_dirs": [str(d) for d in external_dirs]}
+    summary = {"version": __version__, "counts": counts, "corpus_dirs": [str(d) for d in valid.external_dirs]}
     write_store(paths.processed, frames, summary)
-    return BuildResult(counts, texts.unavailable, time.perf_counter() - started)
+    return BuildResult(counts, valid.texts.unavailable, time.perf_counter() - started)
 
 
 def curated_frames(
@@ -152,7 +181,7 @@ def _corpus_files(documents_dir: Path, external_dirs: list[Path]) -> list[tuple[
     return files
 
 
-def corpus_frame(files, documents_dir: Path, origins: LoadedTable, sources: LoadedTable, read) -> pd.DataFrame:
+def corpus_frame(files, origins: LoadedTable, sources: LoadedTable, read) -> pd.DataFrame:
     languages = {row["file"]: row["language"] for row in origins.rows}
     source_of = {}
     for row in sources.rows:
