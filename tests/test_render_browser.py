@@ -1,0 +1,125 @@
+"""Rendered pages in a real browser (Chromium via Playwright), with the network shut off."""
+
+from __future__ import annotations
+
+import base64
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.render import render_index, render_notebook
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
+from render_fixtures import HOSTILE, brief_notebook  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="/usr/bin/chromium is absent (make installs it: apt chromium)"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    root = tmp_path_factory.mktemp("reports")
+    brief = render_notebook(brief_notebook(root / "ha-tinh" / "ha-tinh.ipynb", quote=HOSTILE))
+    index = render_index([
+        {"slug": "ha-tinh", "name_vi": "Tỉnh Hà Tĩnh", "name_en": "Ha Tinh Province",
+         "former_units": ["Tỉnh Hà Tĩnh"], "status": "ok", "as_of": "2025-07-01",
+         "headline": {"label": "Chỉ tiêu thử nghiệm", "value": "1.128.438"},
+         "html": "ha-tinh/ha-tinh.html", "pdf": "ha-tinh/ha-tinh.pdf"},
+        {"slug": "thu-nghiem", "name_vi": "Tỉnh Thử Nghiệm", "name_en": "Test Province",
+         "former_units": [], "status": "failed", "as_of": None, "headline": None,
+         "html": None, "pdf": None, "error": "<script>alert(2)</script>"},
+    ], root / "index.html", lang="vi")
+    return {"brief": brief.html_path, "index": index}
+
+
+def visit(browser, path: Path):
+    """Open a file offline; return the page and what went wrong while loading it."""
+    context = browser.new_context(offline=True)
+    problems: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            problems.append(f"network request: {r.request.url}")
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    page.goto(path.resolve().as_uri(), wait_until="load")
+    return context, page, problems
+
+
+def colours(browser, png: bytes) -> int:
+    """Distinct colours in a PNG, counted by the browser itself (no imaging library needed)."""
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    n = page.evaluate("""async (src) => {
+        const img = new Image(); img.src = src; await img.decode();
+        const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+        const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data; const seen = new Set();
+        for (let i = 0; i < d.length && seen.size < 50; i += 4) seen.add(d[i] << 16 | d[i+1] << 8 | d[i+2]);
+        return seen.size; }""", "data:image/png;base64," + base64.b64encode(png).decode())
+    context.close()
+    return n
+
+
+def test_brief_in_browser(browser, pages):
+    context, page, problems = visit(browser, pages["brief"])
+    try:
+        assert problems == []
+        text = page.inner_text("body")
+        assert "Hà Tĩnh" in text and "1.128.438" in text and "Tỉnh Thử Nghiệm" in text
+        assert page.locator("figure.chart svg, div.chart svg").count() == 1
+        assert page.locator("svg rect, svg path").count() > 3
+        assert page.locator("table").count() >= 1
+        assert page.locator("nav#TOC a").count() == 3
+        # The hostile quote is text: no script element exists and no dialog opened.
+        assert page.locator("script").count() == 0
+        assert text.count("<script>alert(1)</script>") >= 3
+        for literal in ('#read("/etc/passwd")', "$x$", "@ref", "`rm -rf`", "{{< include"):
+            assert literal in text
+        assert colours(browser, page.screenshot(full_page=True)) > 1
+    finally:
+        context.close()
+
+
+def test_index_in_browser(browser, pages):
+    context, page, problems = visit(browser, pages["index"])
+    try:
+        assert problems == []
+        text = page.inner_text("body")
+        assert "Tỉnh Hà Tĩnh" in text and "Ha Tinh Province" in text
+        assert "01/07/2025" in text and "1.128.438" in text and "chưa có dữ liệu" in text
+        assert "<script>alert(2)</script>" in text and page.locator("script").count() == 0
+        assert page.locator('a[href="ha-tinh/ha-tinh.html"]').count() == 1
+        assert page.locator('a[href="national/national.html"]').count() == 1
+        assert colours(browser, page.screenshot(full_page=True)) > 1
+        # The link to the brief opens it, still offline.
+        page.click('a[href="ha-tinh/ha-tinh.html"]')
+        page.wait_for_load_state("load")
+        assert "Hà Tĩnh" in page.inner_text("body") and problems == []
+    finally:
+        context.close()
