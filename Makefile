@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m ipykernel install --sys-prefix --name policy-briefs --display-name "Python (policy briefs)"
 	touch $(STAMP)
 
 system:
@@ -34,8 +35,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m analysis.bench
 
-lab: $(STAMP)
-	$(PY) -m ipykernel install --user --name policy-briefs --display-name "Python (policy briefs)"
+lab: $(STAMP) data
 	$(VENV)/bin/jupyter lab notebooks/
 
 clean:
