@@ -283,7 +283,7 @@ class Brief:
                     else f"No target or figure is recorded for {md_escape(self.name)}.")
             return Markdown(heading + none + "\n")
         head = [self._l(k) for k in ("indicator", "target", "deadline", "latest_figure", "status", "gap", "sources")]
-        rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|--:|---|"]
+        rows = ["| " + " | ".join(head) + " |", _separator(26, 12, 11, 18, 12, 9, 8, right=(5,))]
         for row in progress.itertuples(index=False):
             cites = []
             target = "—"
@@ -328,7 +328,7 @@ class Brief:
         docs = self._timeline_documents()
         heading = f"## {self._l('timeline')}\n\n"
         head = [self._l(k) for k in ("date", "document", "issuer", "title", "sources")]
-        rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|"]
+        rows = ["| " + " | ".join(head) + " |", _separator(11, 16, 26, 40, 7)]
         for row in docs.itertuples(index=False):
             cite = self.citations.cite(row.source_id, row.quote)
             date = self._date(row.date_issued) if isinstance(row.date_issued, str) and row.date_issued else "—"
@@ -466,6 +466,12 @@ class Brief:
         value = self.value_text(row.value, row.value_unit, row.qualifier).replace("\\", "")
         name = row.name_vi if self.lang == "vi" else row.name_en
         return {"label": name, "value": f"{value} ({self._date(row.date)}): {self._status(row.status)}"}
+
+
+def _separator(*widths: int, right: tuple[int, ...] = ()) -> str:
+    """A pipe-table rule whose dash counts give pandoc the columns' relative widths."""
+    cells = ["-" * (w - 1) + ":" if i in right else "-" * w for i, w in enumerate(widths)]
+    return "|" + "|".join(cells) + "|"
 
 
 @functools.cache

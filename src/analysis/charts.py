@@ -46,7 +46,8 @@ def progress_chart(targets: pd.DataFrame, points: pd.DataFrame, lang: str = "en"
 
 
 def _panel(paths: pd.DataFrame, points: pd.DataFrame, indicator: str) -> alt.TopLevelMixin:
-    x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y"))
+    # Vega picks the tick format from the span: years for long paths, months for short ones.
+    x = alt.X("date:T", title=None)
     y = alt.Y("value:Q", title=None)
     layers = []
     if len(paths):

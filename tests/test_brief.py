@@ -1,0 +1,105 @@
+"""The brief's sections, on the repository's own curated data, and the notebooks end to end."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from analysis.brief import Markdown, Svg, open_brief
+from analysis.build import build
+from analysis.overview import open_overview
+from conftest import REPO, copy_project
+
+
+def plain(markdown: str) -> str:
+    """The text a reader sees: Markdown escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("brief") / "project")
+    build(root)
+    return root / "data" / "processed" / "briefs.duckdb"
+
+
+def test_ha_tinh_targets_have_no_data_and_cite_their_quotes(database: Path) -> None:
+    brief = open_brief("Hà Tĩnh", as_of="2025-07-01", lang="en", data=database)
+    table = brief.targets_table()
+    assert isinstance(table, Markdown)
+    table = plain(table)
+    assert table.count("**no data**") == 3
+    assert "at least 30%" in table and "31 December 2025" in table
+    sources = plain(brief.sources())
+    assert "by the end of 2025, at least 30% of ward police units will meet the typical and model criteria" in sources
+
+
+def test_national_figures_come_with_their_dates(database: Path) -> None:
+    brief = open_brief("ha-tinh", as_of="2025-07-01", lang="en", data=database)
+    national = plain(brief.national_table())
+    assert "nearly 60,000 officers" in national
+    assert "about 30,000 billion VND" in national
+    assert "20 March 2023" in national
+
+
+def test_vietnamese_brief_formats_numbers_and_dates(database: Path) -> None:
+    brief = open_brief("ha-tinh", as_of="2025-07-01", lang="vi", data=database)
+    text = plain(brief.key_messages() + brief.national_table())
+    assert "gần 60.000 cán bộ, chiến sĩ" in text
+    assert "20/03/2023" in text
+    assert "chưa có số liệu" in brief.targets_table()
+
+
+def test_as_of_before_the_resolution_hides_its_targets(database: Path) -> None:
+    brief = open_brief("ha-tinh", as_of="2023-01-01", lang="en", data=database)
+    assert "No target or figure is recorded" in brief.targets_table()
+
+
+def test_unit_without_documents_says_so_and_keeps_national_context(database: Path) -> None:
+    brief = open_brief("ca-mau", as_of="2025-07-01", lang="en", data=database)
+    messages = plain(brief.key_messages())
+    assert "No document, target or figure about Ca Mau has been curated" in messages
+    assert "Nationally" in messages
+    assert "Neither a target nor a figure for this unit" in brief.data_gaps()
+    assert isinstance(brief.progress_chart(), Markdown)
+    assert isinstance(brief.national_chart(), Svg)
+
+
+def test_former_unit_resolves_to_current_and_is_named(database: Path) -> None:
+    brief = open_brief("Hải Dương", as_of="2025-07-01", lang="en", data=database)
+    assert brief.unit.slug == "hai-phong"
+    assert "Hải Dương (Hai Duong)" in plain(brief.header())
+
+
+def test_progress_chart_is_svg(database: Path) -> None:
+    chart = open_brief("ha-tinh", as_of="2025-07-01", data=database).progress_chart()
+    assert isinstance(chart, Svg) and chart.lstrip().startswith("<svg")
+
+
+def test_overview_sections(database: Path) -> None:
+    overview = open_overview(as_of="2025-07-01", lang="en", data=database)
+    assert "1 of the 34 provincial units" in plain(overview.summary())
+    assert "Ha Tinh" in overview.coverage_table()
+    assert overview.coverage_map().lstrip().startswith("<svg")
+    assert "too few" in overview.ranks() or "no ranking" in overview.ranks() or "No indicator" in overview.ranks()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["province_brief", "national_overview"])
+def test_notebook_runs_top_to_bottom_with_default_parameters(name: str, database: Path, tmp_path: Path) -> None:
+    output = tmp_path / f"{name}.ipynb"
+    papermill.execute_notebook(
+        str(REPO / "notebooks" / f"{name}.ipynb"),
+        str(output),
+        parameters={"data": str(database)},
+        cwd=str(REPO),
+        progress_bar=False,
+    )
+    executed = nbformat.read(output, as_version=4)
+    mimetypes = {key for cell in executed.cells if cell.cell_type == "code" for out in cell.get("outputs", []) for key in out.get("data", {})}
+    assert "text/markdown" in mimetypes and "image/svg+xml" in mimetypes
+    assert not any(out.get("output_type") == "error" for cell in executed.cells for out in cell.get("outputs", []))
