@@ -24,7 +24,7 @@ data: $(STAMP)
 	$(BRIEFS) build
 
 briefs: $(STAMP) system data
-	@echo "briefs: data built. Rendering briefs (briefs run --all) is not built yet."
+	$(BRIEFS) run --all
 
 test: $(STAMP) system
 	$(PY) -m pytest

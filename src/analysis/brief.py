@@ -56,6 +56,14 @@ class Markdown(str):
         return str(self)
 
 
+class Record(dict):
+    """Facts about a brief for the batch and the index, displayed as `application/json` in a
+    hidden cell, so the executed notebook stays the record of what ran."""
+
+    def _repr_json_(self) -> dict:
+        return dict(self)
+
+
 class Svg(str):
     """An SVG chart that Jupyter displays as `image/svg+xml`."""
 
@@ -455,6 +463,18 @@ class Brief:
                      "in 2025 are attributed to the current unit; counts are summed only when every former unit "
                      "reports for the same period, and shares are never summed.")
         return Markdown(heading + md_escape(STATUS_RULE[self.lang]) + "\n\n" + md_escape(extra) + "\n")
+
+    def record(self) -> Record:
+        return Record(
+            front_matter=self.front_matter(),
+            slug=self.unit.slug,
+            name_vi=self.unit.official_name_vi,
+            name_en=self.unit.name_en,
+            former_units=[u.official_name_vi for u in self.former],
+            as_of=self.as_of.date().isoformat(),
+            headline=self.headline(),
+            has_data=not (self.progress.progress.empty and self.progress.coverage.empty),
+        )
 
     def headline(self) -> dict | None:
         """The index's headline figure: the first judged target, else the latest figure."""

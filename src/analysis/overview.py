@@ -54,6 +54,13 @@ class Overview(Brief):
             "params": {"unit": "national", "as_of": self.as_of.date().isoformat(), "lang": self.lang},
         }
 
+    def record(self):
+        from analysis.brief import Record
+
+        return Record(front_matter=self.front_matter(), slug="national", name_vi=label("national_overview", "vi"),
+                      name_en=label("national_overview", "en"), former_units=[], as_of=self.as_of.date().isoformat(),
+                      headline=None, has_data=True)
+
     def summary(self) -> Markdown:
         issued = self.grid[self.grid["documents"] > 0]
         with_any = issued["current_unit"].nunique()
@@ -80,7 +87,9 @@ class Overview(Brief):
                 cell = cells[cells["kind"] == topic].iloc[0]
                 if cell["documents"] > 0:
                     first = cell["first_issued"]
-                    values.append(md_escape(str(cell["document_ids"])) + (f" ({self._date(first)})" if isinstance(first, str) and first else ""))
+                    # Local keys read "ha-tinh:15-NQ/TU": show the number as documents write it.
+                    numbers = ", ".join(d.split(":")[-1] for d in str(cell["document_ids"]).split(", "))
+                    values.append(md_escape(numbers) + (f" ({self._date(first)})" if isinstance(first, str) and first else ""))
                 else:
                     values.append("—")
             rows.append("| " + " | ".join([md_escape(name), *values]) + " |")

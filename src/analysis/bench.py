@@ -1,0 +1,207 @@
+"""`make bench`: how long the briefs take, naive against warm, printed as JSON.
+
+    python -m analysis.bench [--province-notebook NB] [--national-notebook NB] [--quick]
+
+- naive: for a few units, the `papermill` command then a render, each in a fresh process;
+- optimized: `briefs run --all` (34 units and the national overview, HTML and PDF) into a fresh
+  reports folder, then the same command again with nothing changed;
+- scaling: 1, 8 and 34 units on 2 workers, 34 units on 1 worker, extrapolated linearly to 3,300.
+
+Each scenario runs in its own scratch project (data/ linked, notebooks copied, reports/ empty).
+Memory: getrusage gives the largest single process; the sampled figure is the sum of the resident
+memory of the whole process tree (runner, workers, kernels, pandoc), polled every 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from analysis.paths import ProjectPaths
+
+GOALS = {"wall_seconds": 30, "speedup_per_unit": 15, "no_change_seconds": 3, "peak_memory_mb": 2048}
+EXTRAPOLATE_TO = 3300
+
+
+def tree_rss_mb(root_pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            pages = int((entry / "statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = pages
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += children.get(pid, [])
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def run_measured(command: list[str], env: dict | None = None) -> dict:
+    """Run a command; wall seconds, exit code, and the peak memory of its process tree."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_mb(process.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    done.set()
+    sampler.join()
+    return {"seconds": round(time.perf_counter() - start, 3), "returncode": process.returncode,
+            "peak_tree_rss_mb": round(peak, 1), "stderr_tail": err.strip().splitlines()[-3:]}
+
+
+def scratch_project(base: Path, name: str, paths: ProjectPaths, notebooks: dict[str, Path]) -> Path:
+    root = base / name
+    (root / "notebooks").mkdir(parents=True)
+    os.symlink(paths.data, root / "data")
+    for target, source in notebooks.items():
+        shutil.copyfile(source, root / "notebooks" / target)
+    return root
+
+
+def briefs(root: Path, args: list[str]) -> list[str]:
+    return [sys.executable, "-m", "analysis", "--root", str(root), "run", *args]
+
+
+def stage_seconds(manifest: dict) -> tuple[dict, dict]:
+    per_unit = {slug: e.get("seconds", {}) for slug, e in manifest["units"].items()}
+    totals: dict[str, float] = {}
+    for seconds in per_unit.values():
+        for stage in ("execute", "charts", "html", "pdf"):
+            totals[stage] = round(totals.get(stage, 0) + seconds.get(stage, 0), 3)
+    totals["index"] = manifest.get("seconds", {}).get("index", 0)
+    return totals, per_unit
+
+
+def naive(base: Path, paths: ProjectPaths, notebook: Path, units: list[str], as_of: str) -> dict:
+    """The pipeline without the runner: papermill's command, then a render, a fresh process each."""
+    folder = base / "naive"
+    folder.mkdir()
+    per_unit = {}
+    for slug in units:
+        out = folder / slug / f"{slug}.ipynb"
+        out.parent.mkdir()
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "papermill", str(notebook), str(out), "-p", "unit", slug,
+                        "-p", "as_of", as_of, "-p", "lang", "en", "-p", "data", str(paths.database),
+                        "--no-progress-bar", "--cwd", str(out.parent)],
+                       check=True, capture_output=True)
+        executed = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import sys; from analysis.render.builtin import render_notebook; "
+                        "render_notebook(sys.argv[1], sys.argv[2], lang='en')", str(out), str(out.parent)],
+                       check=True, capture_output=True)
+        per_unit[slug] = {"execute": round(executed - start, 3), "render": round(time.perf_counter() - executed, 3),
+                          "total": round(time.perf_counter() - start, 3)}
+    mean = sum(u["total"] for u in per_unit.values()) / len(per_unit)
+    return {"units": per_unit, "seconds_per_unit": round(mean, 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", help="project folder (default: found from here)")
+    parser.add_argument("--province-notebook", type=Path, help="default: notebooks/province_brief.ipynb")
+    parser.add_argument("--national-notebook", type=Path, help="default: notebooks/national_overview.ipynb")
+    parser.add_argument("--as-of", default="2025-12-31")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--naive-units", type=int, default=4)
+    parser.add_argument("--quick", action="store_true", help="skip the scaling runs")
+    args = parser.parse_args(argv)
+
+    from analysis.batch.runner import NATIONAL_NOTEBOOK, PROVINCE_NOTEBOOK
+    from analysis.units import load_units
+
+    paths = ProjectPaths.at(args.root)
+    notebooks = {PROVINCE_NOTEBOOK: args.province_notebook or paths.notebooks / PROVINCE_NOTEBOOK,
+                 NATIONAL_NOTEBOOK: args.national_notebook or paths.notebooks / NATIONAL_NOTEBOOK}
+    missing = [str(p) for p in notebooks.values() if not p.is_file()]
+    if missing:
+        print(f"bench: notebook missing: {', '.join(missing)} (pass --province-notebook/--national-notebook)",
+              file=sys.stderr)
+        return 2
+    if not paths.database.is_file():
+        from analysis.build import build_command
+
+        if build_command(root=str(paths.root)) != 0:
+            return 1
+    slugs = [u.slug for u in load_units(paths.reference).current()]
+    common = ["--as-of", args.as_of, "--jobs", str(args.jobs)]
+    report: dict = {"machine": {"cores": os.cpu_count()}, "goals": GOALS}
+
+    with tempfile.TemporaryDirectory(prefix="briefs-bench-") as tmp:
+        base = Path(tmp)
+        report["naive"] = naive(base, paths, notebooks[PROVINCE_NOTEBOOK], slugs[:args.naive_units], args.as_of)
+
+        root = scratch_project(base, "all", paths, notebooks)
+        cold = run_measured(briefs(root, ["--all", *common]))
+        manifest = json.loads((root / "reports" / "manifest.json").read_text(encoding="utf-8"))
+        totals, per_unit = stage_seconds(manifest)
+        rerun = run_measured(briefs(root, ["--all", *common]))
+        count = len(manifest["units"])
+        optimized_per_unit = cold["seconds"] / count
+        report["optimized"] = {
+            "briefs": count, "cold": cold, "seconds_per_unit": round(optimized_per_unit, 3),
+            "stages_total": totals, "units": per_unit, "no_change_rerun": rerun,
+            "failed": [s for s, e in manifest["units"].items() if e["status"] == "failed"],
+            "renderer": manifest.get("renderer"),
+        }
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        report["memory_mb"] = {"peak_tree_rss": cold["peak_tree_rss_mb"],
+                               "getrusage_largest_child": round(usage, 1), "getrusage_self": round(usage_self, 1)}
+        report["speedup_per_unit"] = round(report["naive"]["seconds_per_unit"] / optimized_per_unit, 1)
+
+        if not args.quick:
+            scaling = []
+            for n, jobs in ((1, args.jobs), (8, args.jobs), (34, args.jobs), (34, 1)):
+                root = scratch_project(base, f"scale-{n}-{jobs}", paths, notebooks)
+                run = run_measured(briefs(root, [*slugs[:n], "--as-of", args.as_of, "--jobs", str(jobs)]))
+                scaling.append({"units": n, "workers": jobs, "seconds": run["seconds"],
+                                "peak_tree_rss_mb": run["peak_tree_rss_mb"]})
+            points = [(s["units"], s["seconds"]) for s in scaling if s["workers"] == args.jobs]
+            slope = (points[-1][1] - points[0][1]) / (points[-1][0] - points[0][0])
+            intercept = points[0][1] - slope * points[0][0]
+            report["scaling"] = {
+                "runs": scaling,
+                "fit": {"seconds_fixed": round(intercept, 2), "seconds_per_unit": round(slope, 3)},
+                f"extrapolated_{EXTRAPOLATE_TO}_units_seconds": round(intercept + slope * EXTRAPOLATE_TO, 1),
+            }
+
+    report["goals_met"] = {
+        "wall_seconds": cold["seconds"] <= GOALS["wall_seconds"],
+        "speedup_per_unit": report["speedup_per_unit"] >= GOALS["speedup_per_unit"],
+        "no_change_seconds": rerun["seconds"] <= GOALS["no_change_seconds"],
+        "peak_memory_mb": cold["peak_tree_rss_mb"] <= GOALS["peak_memory_mb"],
+    }
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+    return 0 if cold["returncode"] in (0, 1) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

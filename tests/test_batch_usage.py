@@ -1,0 +1,119 @@
+"""`briefs run` without kernels: usage errors, the lock, the fingerprints, the manifest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from analysis.batch import command, manifest
+from analysis.batch.hashing import DataSlices
+from analysis.batch.lock import LockHeld, ReportsLock
+from analysis.batch.plan import Target, plan_jobs
+from analysis.cli import main
+from analysis.units import load_units
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures" / "batch"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    (tmp_path / "data" / "processed").mkdir(parents=True)
+    os.symlink(REPO / "data" / "reference", tmp_path / "data" / "reference")
+    con = duckdb.connect(str(tmp_path / "data" / "processed" / "briefs.duckdb"))
+    con.execute("create table observations as select * from (values ('ha-noi', 1, 'a'), ('hai-duong', 2, 'b'), "
+                "('hai-phong', 3, 'c'), ('national', 4, 'd')) v(unit, value, quote)")
+    con.execute("create table targets as select * from (values ('ha-noi', 10), ('hai-duong', 20)) v(unit, value)")
+    con.execute("create table indicators as select 'officers' as indicator_id")
+    con.close()
+    (tmp_path / "notebooks").mkdir()
+    for name in ("province_brief.ipynb", "national_overview.ipynb"):
+        (tmp_path / "notebooks" / name).write_bytes((FIXTURES / name).read_bytes())
+    return tmp_path
+
+
+@pytest.mark.parametrize("args, message", [
+    (["hanoy"], "closest matches"),
+    (["ha-noi", "--as-of", "2025-02-30"], "not a date"),
+    (["ha-noi", "--as-of", (dt.date.today() + dt.timedelta(days=1)).isoformat()], "in the future"),
+    (["ha-noi", "--lang", "fr"], "en and vi"),
+    (["ha-noi", "--jobs", "0"], "--jobs"),
+    ([], "--all"),
+])
+def test_bad_usage_exits_2_with_one_line(root, capsys, args, message):
+    assert main(["--root", str(root), "run", *args]) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and len(err.splitlines()) == 1
+    assert not (root / "reports" / "manifest.json").exists()
+
+
+def test_legacy_name_resolves_to_its_current_unit_with_a_notice():
+    notices = []
+    targets = command.select_targets(["Hải Dương", "national", "hai-phong"], False,
+                                     load_units(REPO / "data" / "reference"), notices.append)
+    assert [t.slug for t in targets] == ["national", "hai-phong"]
+    assert "hai-phong" in notices[0] and len(notices) == 1
+    assert "hai-duong" in targets[1].data_units
+
+
+def test_all_is_every_current_unit_and_the_national_overview():
+    targets = command.select_targets([], True, load_units(REPO / "data" / "reference"))
+    assert len(targets) == 35 and targets[0].slug == "national"
+
+
+def test_a_held_lock_names_its_holder_and_the_run_exits_1(root, capsys):
+    with ReportsLock(root / "reports"):
+        with pytest.raises(LockHeld, match=f"pid {os.getpid()}"):
+            ReportsLock(root / "reports").acquire()
+        assert main(["--root", str(root), "run", "ha-noi"]) == 1
+    assert "another briefs run holds" in capsys.readouterr().err
+    ReportsLock(root / "reports").acquire().release()  # free again once released
+
+
+def _slices_after(database: Path, sql: str) -> tuple[DataSlices, DataSlices]:
+    before = DataSlices.of_database(database)
+    con = duckdb.connect(str(database))
+    con.execute(sql)
+    con.close()
+    return before, DataSlices.of_database(database)
+
+
+def test_one_units_data_changes_only_its_own_fingerprint(root):
+    database = root / "data" / "processed" / "briefs.duckdb"
+    merged = ["hai-phong", "hai-duong"]  # hai-duong is legacy: its rows roll up into hai-phong
+    for sql in ("update targets set value = 21 where unit = 'hai-duong'",
+                "update observations set quote = 'bb' where unit = 'hai-duong'"):
+        before, after = _slices_after(database, sql)
+        assert before.for_units(["ha-noi"]) == after.for_units(["ha-noi"])
+        assert before.for_units(merged) != after.for_units(merged)
+        assert before.everything() != after.everything()
+
+
+def test_a_new_figure_changes_every_fingerprint_since_briefs_rank_units(root):
+    database = root / "data" / "processed" / "briefs.duckdb"
+    before, after = _slices_after(database, "update observations set value = 5 where unit = 'hai-duong'")
+    assert before.for_units(["ha-noi"]) != after.for_units(["ha-noi"])
+
+
+def test_up_to_date_needs_the_same_hash_and_every_file(root, tmp_path):
+    notebook = tmp_path / "nb.ipynb"
+    notebook.write_text("{}")
+    slices = DataSlices.of_database(root / "data" / "processed" / "briefs.duckdb")
+    kwargs = dict(province_notebook=notebook, national_notebook=notebook, as_of="2025-08-01", lang="en",
+                  database=root / "x.duckdb", slices=slices, code="c", renderer="builtin")
+    (job,) = plan_jobs([Target("ha-noi", "Hanoi", ("ha-noi",))], **kwargs)
+    (job_vi,) = plan_jobs([Target("ha-noi", "Hanoi", ("ha-noi",))], **{**kwargs, "lang": "vi"})
+    assert job.inputs_hash != job_vi.inputs_hash
+    reports = tmp_path / "reports"
+    entry = {"status": "ok", "inputs_hash": job.inputs_hash, "outputs": job.output_names()}
+    assert not manifest.is_up_to_date(entry, job, reports)
+    for path in job.output_names().values():
+        (reports / path).parent.mkdir(parents=True, exist_ok=True)
+        (reports / path).write_text("x")
+    assert manifest.is_up_to_date(entry, job, reports)
+    assert not manifest.is_up_to_date(entry, job_vi, reports)
+    assert not manifest.is_up_to_date({**entry, "status": "failed"}, job, reports)
