@@ -1,0 +1,152 @@
+"""The review loop: candidates no curated row covers, with their sentence; accepting a row
+validates the whole project first and writes nothing when the row is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from analysis.build import build
+from analysis.errors import ValidationFailed
+from analysis.review import accept, candidate_table, draft_row, draft_rows, load_review
+from conftest import REPO
+
+
+@pytest.fixture
+def built(project: Path) -> Path:
+    """A copy of the project, built (its own corpus only: data/raw/documents)."""
+    build(project)
+    return project
+
+
+def database(root: Path) -> Path:
+    return root / "data" / "processed" / "briefs.duckdb"
+
+
+def lines(root: Path, table: str) -> int:
+    return len((root / "data" / "curated" / f"{table}.csv").read_bytes().splitlines())
+
+
+def uncovered_quantity(review):
+    table = candidate_table(review, source="000_3903a78c78eec3bc.txt")
+    return table[table["kind"] == "quantity"].iloc[0]
+
+
+def observation(review, **changes) -> dict[str, str]:
+    """A complete observation drafted from an uncovered candidate of seed 000."""
+    row = draft_row(
+        review,
+        uncovered_quantity(review),
+        observation_id="test-review-row",
+        unit="national",
+        indicator_id="commune_police_officers",
+        value="3",
+        value_unit="officers",
+        date="2023-03-20",
+        note="written by tests/test_review.py",
+    )
+    row.update(changes)
+    return row
+
+
+def test_candidates_not_covered_come_with_their_sentence(built: Path) -> None:
+    review = load_review(database(built))
+    assert review.root == built.resolve()
+    table = candidate_table(review)
+    assert len(table) > 0
+    assert (table["covered_by"] == "").all()
+    for row in table.itertuples():
+        assert row.text in row.sentence, (row.text, row.sentence)
+    assert {"source", "kind", "text", "sentence", "covered_by", "would_fill"} <= set(table.columns)
+    assert set(table.loc[table["kind"] == "quantity", "would_fill"]) == {"observations"}
+
+
+def test_a_candidate_quoted_by_a_curated_row_is_covered(built: Path) -> None:
+    review = load_review(database(built))
+    every = candidate_table(review, source="002_5c8d279e4668fb08.txt", covered=True)
+    quoted = every[every["text"].str.contains("at least 30%", regex=False) & (every["kind"] == "target")]
+    assert len(quoted) == 1
+    assert "targets:ha-tinh-model-ward-30pct-2025" in quoted.iloc[0]["covered_by"]
+    uncovered = candidate_table(review, source="002_5c8d279e4668fb08.txt")
+    assert not uncovered["text"].str.contains("at least 30%", regex=False).any()
+    # Unit names resolve like `briefs units`: the seed about Hà Tĩnh is found by name and by slug.
+    assert set(candidate_table(review, unit="Hà Tĩnh")["source"]) == set(candidate_table(review, unit="ha-tinh")["source"])
+    assert "002_5c8d279e4668fb08.txt" in set(candidate_table(review, unit="Hà Tĩnh")["source"])
+
+
+def test_drafts_quote_the_sentence_and_leave_the_rest_to_a_person(built: Path) -> None:
+    review = load_review(database(built))
+    candidate = uncovered_quantity(review)
+    row = draft_row(review, candidate)
+    assert row["source_id"] == "seed-000"
+    assert candidate["text"] in row["quote"]
+    assert row["value"] and row["indicator_id"] == ""
+    drafts = draft_rows(review, candidate_table(review), limit=2)
+    assert set(drafts) <= {"documents", "targets", "observations"}
+    assert all(len(frame) <= 2 for frame in drafts.values())
+
+
+def test_accept_appends_a_valid_row_and_the_build_still_passes(built: Path) -> None:
+    review = load_review(database(built))
+    before = lines(built, "observations")
+    path = accept("observations", observation(review), root=built)
+    assert path == built / "data" / "curated" / "observations.csv"
+    assert lines(built, "observations") == before + 1
+    assert path.read_bytes().splitlines()[-1].startswith(b"test-review-row,national,commune_police_officers,3,")
+    result = build(built)
+    assert result.counts["observations"] == before  # header excluded: before - 1 rows + the new one
+
+
+@pytest.mark.parametrize(
+    ("changes", "column", "fragment"),
+    [
+        ({"value": "30%"}, "value", "is not a number"),
+        ({"indicator_id": "no_such_indicator"}, "indicator_id", "is not a indicator_id"),
+        ({"quote": "a sentence that is not in the text"}, "quote", "does not occur"),
+    ],
+)
+def test_accept_of_an_invalid_row_names_file_line_column_and_writes_nothing(built, changes, column, fragment) -> None:
+    review = load_review(database(built))
+    path = built / "data" / "curated" / "observations.csv"
+    original = path.read_bytes()
+    with pytest.raises(ValidationFailed) as failure:
+        accept("observations", observation(review, **changes), root=built)
+    line = len(original.splitlines()) + 1
+    prefix = f"data/curated/observations.csv:{line}: {column}: "
+    problems = [str(p) for p in failure.value.problems]
+    assert any(p.startswith(prefix) and fragment in p for p in problems), problems
+    assert path.read_bytes() == original
+    assert not list((built / "data").glob(".review-*")), "the trial copy is removed"
+
+
+@pytest.mark.slow
+def test_notebook_runs_with_default_parameters_and_accepts_rows(built: Path, tmp_path: Path) -> None:
+    notebook = REPO / "notebooks" / "review_candidates.ipynb"
+    papermill.execute_notebook(
+        str(notebook), str(tmp_path / "default.ipynb"), parameters={"data": str(database(built))},
+        cwd=str(REPO), progress_bar=False,
+    )
+    review = load_review(database(built))
+    before = (built / "data" / "curated" / "observations.csv").read_bytes()
+    papermill.execute_notebook(
+        str(notebook),
+        str(tmp_path / "accept.ipynb"),
+        parameters={
+            "data": str(database(built)),
+            "unit": "Hà Tĩnh",
+            "accept_rows": [["observations", observation(review)]],
+        },
+        cwd=str(REPO),
+        progress_bar=False,
+    )
+    executed = nbformat.read(tmp_path / "accept.ipynb", as_version=4)
+    outputs = [out for cell in executed.cells if cell.cell_type == "code" for out in cell.get("outputs", [])]
+    assert not any(out.get("output_type") == "error" for out in outputs)
+    assert any("test-review-row" in str(out.get("data", {}).get("text/plain", "")) for out in outputs)
+    after = (built / "data" / "curated" / "observations.csv").read_bytes()
+    assert after.startswith(before) and b"test-review-row" in after[len(before):]
+    # The repository's own curated data is untouched: accept() wrote to the project built from `data`.
+    assert b"test-review-row" not in (REPO / "data" / "curated" / "observations.csv").read_bytes()
