@@ -1,0 +1,35 @@
+"""Fold Vietnamese (and other Latin) letters to ASCII without changing the length of the text.
+
+Every pattern runs on the folded text, so one pattern matches "Hà Tĩnh", "Ha Tinh" and "HA TINH"
+(with IGNORECASE), and a match's offsets are offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base.isascii() and base.isalpha() and base != chr(code):
+            table[code] = base
+    table.update({ord("đ"): "d", ord("Đ"): "D", ord("ð"): "d", ord("Ð"): "D", ord("ø"): "o",
+                  ord("Ø"): "O", ord("\u2019"): "'", ord("\u2018"): "'", ord("\u2013"): "-",
+                  ord("\u2014"): "-", ord("\u2212"): "-", ord("\u00a0"): " ", ord("\u202f"): " "})
+    return table
+
+
+FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Diacritics removed, case kept, same length: fold("Đà Nẵng") == "Da Nang"."""
+    return text if text.isascii() else text.translate(FOLD)
+
+
+# Letters that exist only in Vietnamese among the languages we read: their presence decides it.
+VIETNAMESE_LETTERS = frozenset("ăâđơưĂÂĐƠƯ") | frozenset(
+    chr(c) for c in range(0x1EA0, 0x1EFA)
+)

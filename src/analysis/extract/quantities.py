@@ -1,0 +1,190 @@
+"""Quantities: counts, shares and money, with their qualifier and unit.
+
+A quantity is a number that no date, document number or time has claimed, that is not an
+ordinal, a code, a phone number or a heading number, and that has a unit: "%", a currency
+("30,000 billion VND" -> 30000000000000 VND; "113,184 tỷ" -> 113184000000 VND) or the noun it
+counts ("officers", "trụ sở công an xã"). "22/63" and "22 of 63" report 22 with `total` 63.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from analysis.extract.mention import Mention, Occupied
+from analysis.extract.numbers import NUMBER, NUMBER_BODY, NUMBER_END, NUMBER_START, parse_number, tidy
+
+QUALIFIERS = {
+    "nearly": "nearly", "almost": "nearly", "gan": "nearly", "nastan": "nearly", "pres de": "nearly",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "khoang": "about", "chung": "about", "xap xi": "about", "cirka": "about",
+    "ca.": "about", "omkring": "about", "ungefar": "about", "environ": "about", "etwa": "about",
+    "more than": "more than", "over": "more than", "hon": "more than", "tren": "more than",
+    "mer an": "more than", "over than": "more than", "plus de": "more than", "uber": "more than",
+    "at least": "at least", "no less than": "at least", "not less than": "at least",
+    "a minimum of": "at least", "it nhat": "at least", "toi thieu": "at least",
+    "khong it hon": "at least", "minst": "at least", "au moins": "at least", "mindestens": "at least",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "duoi": "less than",
+    "mindre an": "less than", "moins de": "less than",
+    "at most": "at most", "up to": "at most", "no more than": "at most", "a maximum of": "at most",
+    "toi da": "at most", "khong qua": "at most", "hogst": "at most",
+}
+_QUALIFIER = "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
+
+SCALES = {
+    "ty": 10**9, "ti": 10**9, "trieu": 10**6, "nghin": 10**3, "ngan": 10**3,
+    "trillion": 10**12, "billion": 10**9, "bn": 10**9, "million": 10**6, "thousand": 10**3,
+    "miljarder": 10**9, "miljard": 10**9, "miljoner": 10**6, "miljon": 10**6, "tusen": 10**3,
+    "milliards": 10**9, "milliard": 10**9, "millions": 10**6, "milliarden": 10**9, "millionen": 10**6,
+}
+# Folded words that look like a scale or a currency but are another word in the original.
+_NOT_SCALE = {"ngân", "tý", "tí", "tỵ"}
+CURRENCIES = {"vnd": "VND", "vnđ": "VND", "dong": "VND", "đồng": "VND", "usd": "USD", "$": "USD",
+              "us dollars": "USD", "dollars": "USD", "euro": "EUR", "eur": "EUR", "kronor": "SEK"}
+PERCENT = r"\s?%|\s*(?:percent|per\s+cent|phan\s+tram|procent|pour\s+cent|prozent)\b"
+
+QUANTITY = re.compile(
+    rf"(?i)(?:\b(?P<qual>{_QUALIFIER})\s+)?(?:(?P<cur>VND|USD|\$)\s?)?{NUMBER_START}(?P<num>{NUMBER_BODY})"
+    rf"(?:\s*/\s*(?P<total>{NUMBER_BODY}))?{NUMBER_END}(?:\s+(?:out\s+of|of|trong\s+(?:tong\s+so\s+)?(?:so\s+)?|tren\s+tong\s+so|av)\s+(?P<total2>{NUMBER}))?"
+    rf"(?P<pct>{PERCENT})?"
+)
+_SCALE_WORDS = re.compile(r"(?:\s+|(?<=\d))(?P<w>[^\W\d_]+)")
+_WORD = re.compile(r"(?:[ \t]*|-)(?P<w>[^\W\d_]+(?:-[^\W\d_]+)*[23²³]?)(?![\w])")
+_RANGE_TO = re.compile(rf"(?i)\s*(?:to|-|–|den|toi|till|a|bis)\s*(?={NUMBER})")
+
+# Numbers right after these words are identifiers or ranks, not amounts.
+_ID_BEFORE = re.compile(
+    r"(?i)(?:\b(?:no|nr|number|so|thu|lan\s+thu|khoa|article|clause|chapter|section|item|point|paragraph|"
+    r"phase|level|grade|dieu|khoan|chuong|muc|diem|cap|trang|page|the|room|phong|km|quoc\s+lo|route|"
+    r"highway|tap|vol|version|lan)\.?\s*|#\s*|\bn°\s*)$"
+)
+_TOTAL_BEFORE = re.compile(r"(?i)\btong\s+so\s*$")
+HEADING = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})*[.)](?=\s)")
+PHONE = re.compile(r"(?<![\w.,])(?:\+84|0)\d{2,3}[ .-]?\d{3}[ .-]?\d{3,4}(?!\w)")
+URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
+
+# Words that end the noun phrase after a number.
+STOP_EN = frozenset(
+    """a an the and or of in on at to for from by with into over under than as per each every
+    is are was were be been being will would shall should can could may might must have has had
+    do does did not no this that these those which who whom whose what when where while it its
+    their his her our your they he she we you i including include includes such also only just
+    more most less least about nearly so very old och av i pa for med som till ar var har det
+    den de en ett att""".split()
+)
+STOP_VI = frozenset(
+    """và của trong được đã với cho là tại theo để từ đến trên dưới có này đó các những mỗi
+    về sẽ đang bị vào ra cùng như nhưng hay hoặc thì mà khi nếu đều cũng rất đạt gồm tổng
+    ở trước sau thực triển thi hoàn nhằm bao đủ gắn mới tham""".split()
+)
+# Vietnamese measure words: the unit is the word itself ("2 năm", "52 tuổi", "300 m2").
+MEASURES_VI = frozenset("năm tháng ngày tuần giờ phút tuổi tầng lần m m2 m3 km km2 ha kg tấn".split())
+_VI_MAX_WORDS = 5
+_EN_MAX_WORDS = 4
+
+
+def claimed_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans whose digits are never quantities: headings, phone numbers, web addresses."""
+    spans = [(m.start(), m.end()) for m in HEADING.finditer(folded)]
+    spans += [(m.start(), m.end()) for m in PHONE.finditer(folded)]
+    spans += [(m.start(), m.end()) for m in URL.finditer(folded)]
+    return spans
+
+
+def _scale_and_currency(original: str, folded: str, pos: int) -> tuple[int, str | None, int]:
+    """Multiplier, currency and end of the words after a number ("nghìn tỷ đồng", "billion VND")."""
+    scale, currency, end = 1, None, pos
+    while True:
+        m = _SCALE_WORDS.match(folded, end)
+        if not m:
+            break
+        word = m["w"].lower()
+        written = original[m.start("w") : m.end("w")].lower()
+        if word in SCALES and written not in _NOT_SCALE:
+            scale *= SCALES[word]
+            end = m.end()
+            continue
+        if word in CURRENCIES or written in CURRENCIES:
+            if word == "dong" and re.match(r"\s+(?:chi|bao|bo)\b", folded[m.end() :], re.I):
+                break  # "đồng chí": comrade, not the currency
+            currency = CURRENCIES.get(written) or CURRENCIES[word]
+            end = m.end()
+        break
+    return scale, currency, end
+
+
+def _noun_unit(original: str, pos: int, language: str) -> tuple[str | None, int]:
+    """The noun a number counts: the head of the English phrase after it ("regular police
+    officers" -> "officers"), the Vietnamese phrase after it ("trụ sở công an xã")."""
+    vietnamese = language == "vi"
+    stop, limit = (STOP_VI, _VI_MAX_WORDS) if vietnamese else (STOP_EN, _EN_MAX_WORDS)
+    words: list[str] = []
+    end = pos
+    while len(words) < limit:
+        m = _WORD.match(original, end)
+        if not m:
+            break
+        word, lower = m["w"], m["w"].lower()
+        if lower in stop or (words and (word[0].isupper() or word.isupper())):
+            break  # a capital after the first word starts a name: "3 phường Điện Bàn"
+        if words and not vietnamese and lower.endswith("ed"):
+            break  # "381 units compared", "citizens aged 14"
+        words.append(word)
+        end = m.end()
+        if len(words) == 1 and (original[m.start()] == "-" or (vietnamese and lower in MEASURES_VI)):
+            break  # "90-day", "2 năm": the unit is that one word
+    if not words:
+        return None, pos
+    if vietnamese:
+        return " ".join(words).lower(), end
+    if language == "en":
+        return words[-1].lower(), end  # the head comes last: "regular police officers"
+    return words[0].lower(), end  # elsewhere the verb may follow at once: "600 poliser deltog"
+
+
+def find_quantities(original: str, folded: str, language: str, occupied: Occupied) -> list[Mention]:
+    found: list[Mention] = []
+    pending_range: Mention | None = None
+    for m in QUANTITY.finditer(folded):
+        num_start, num_end = m.start("num"), m.end("num")
+        if occupied.hits(num_start, num_end):
+            continue
+        before = folded[max(0, num_start - 24) : num_start]
+        if _ID_BEFORE.search(before) and not _TOTAL_BEFORE.search(before) and not m["qual"] and not m["cur"]:
+            continue
+        value = parse_number(m["num"], language)
+        total = m["total"] or m["total2"]
+        end = m.end()
+        if m["pct"]:
+            unit, scale = "%", 1
+        else:
+            scale, currency, end = _scale_and_currency(original, folded, end)
+            currency = currency or (m["cur"] and ("USD" if m["cur"] == "$" else m["cur"].upper()))
+            if currency:
+                unit = currency
+            else:
+                unit, end = _noun_unit(original, end, language)
+                if scale >= 10**9 and unit is None:
+                    unit = "VND"  # "113,184 tỷ": budgets are the only billions these texts count
+        if total and occupied.hits(m.start("total") if m["total"] else m.start("total2"), end):
+            total = None
+        fields = {
+            "value": tidy(value * Decimal(scale)),
+            "unit": unit,
+            "qualifier": QUALIFIERS[re.sub(r"\s+", " ", m["qual"].lower())] if m["qual"] else None,
+        }
+        if total:
+            fields["total"] = tidy(parse_number(total, language) * Decimal(scale))
+        start = m.start("qual") if m["qual"] else (m.start("cur") if m["cur"] else num_start)
+        mention = Mention("quantity", start, end, fields)
+        if pending_range is not None and pending_range.fields["unit"] is None:
+            pending_range.fields["unit"] = unit  # "26 to 40 officers": both count officers
+            found.append(pending_range)
+        pending_range = None
+        if unit is None and _RANGE_TO.match(folded, end):
+            pending_range = mention
+            continue
+        if unit is None and not fields["qualifier"] and not total:
+            continue  # a bare number with nothing to say what it counts
+        found.append(mention)
+    return found

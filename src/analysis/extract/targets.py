@@ -1,0 +1,157 @@
+"""Targets: a quantity tied to a deadline in the same clause ("by the end of 2025, at least 30% of
+ward police units will meet the criteria"; "đến năm 2030 xây dựng 100% Công an phường").
+
+A clause that reports what was done ("by May 31, 2023 the province completed 100%", "đã hoàn
+thành") is an observation, not a target, unless it also speaks of a goal ("committed to", "sẽ").
+The deadline is the last day of the period named ("by 2030", "đến hết năm 2025", "in the period
+2026 - 2030" -> 2030-12-31). The target's span runs from the deadline to the quantity (either
+order); its scope is the unit named in the clause, else the document's main unit, else "national".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+
+from analysis.extract.dates import MONTHS_EN
+from analysis.extract.fold import fold
+from analysis.extract.mention import Mention
+from analysis.extract.quantities import CURRENCIES, QUALIFIERS, SCALES
+
+YEAR = r"(?P<y>(?:19[5-9]|20\d)\d)"
+_MONTH = r"(?P<mn>" + "|".join(sorted(MONTHS_EN, key=len, reverse=True)) + r")"
+DEADLINES = [
+    # "in the period of 2026 - 2030", "giai đoạn 2026-2030", "2026–2030 period"
+    re.compile(rf"(?i)\b(?:in\s+the\s+(?:period|phase|stage)\s+(?:of\s+|from\s+)?|giai\s+doan\s+|perioden\s+)"
+               rf"(?:19|20)\d\d\s*(?:-|to|den)\s*{YEAR}\b"),
+    # "by the end of 2025", "by end-2025", "by 2030", "no later than 2025", "until 2030"
+    re.compile(rf"(?i)\b(?:by|before\s+the\s+end\s+of|no\s+later\s+than|until|till)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+year\s+)?|end[- ])?{YEAR}\b"),
+    re.compile(rf"(?i)\bby\s+(?:the\s+end\s+of\s+)?{_MONTH}\.?\s+(?:(?P<d>[0-3]?\d),?\s+)?{YEAR}\b"),
+    # "đến năm 2030", "đến hết năm 2025", "đến cuối năm 2025", "phấn đấu đến 2030", "trong năm 2025"
+    re.compile(rf"(?i)\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?{YEAR}\b"),
+    re.compile(rf"(?i)\b(?:den|truoc)\s+(?:ngay\s+)?(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*{YEAR}\b"),
+    re.compile(rf"(?i)\b(?:trong\s+nam|nam)\s+{YEAR}\b"),
+    # Swedish, French, German
+    re.compile(rf"(?i)\b(?:senast|till|fram\s+till|i\s+slutet\s+av|d'ici|bis)\s+(?:ar\s+|fin\s+)?{YEAR}\b"),
+    # "In 2023, ... will": a year alone is a deadline only where the clause speaks of a goal.
+    re.compile(rf"(?i)\b(?:in|during|i)\s+{YEAR}\b"),
+]
+# Durations ("90-day", "2 năm") say how long, never how much by a deadline.
+DURATIONS = frozenset("day days week weeks month months year years ngày tuần tháng năm giờ tuổi dag dagar år".split())
+BEFORE_GAP = 40  # a quantity before its deadline must be close: "30,000 billion VND by 2030"
+_WEAK = {len(DEADLINES) - 1, 5}  # deadlines that need a goal word in their clause
+
+# Read on the original text: folded Vietnamese is ambiguous ("căn cước" is not "cần").
+GOAL = re.compile(
+    r"(?i)\b(?:will|shall|must|strive|aims?\s+to|plans?\s+to|planned\s+to|commit(?:ted|s)?\s+to|"
+    r"expected\s+to|need\s+to|sẽ|phấn\s+đấu|dự\s+kiến|cần|phải|phan\s+dau|du\s+kien|phai|ska|skall)\b"
+)
+PAST = re.compile(
+    r"(?i)\b(?:has|have|had|was|were|completed|achieved|reached|received|issued|recorded|đã|vừa|"
+    r"har|hade|uppnått)\b"
+)
+CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s+[A-ZÀ-Ỹ\"“(])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)")
+_FILLER = frozenset(
+    """the a will shall be is are have has of to must should would được sẽ phải các những có
+    dự kiến phấn đấu""".split()
+)
+# Words of a quantity's own text that say nothing about what is counted.
+_NOT_COUNTED = frozenset(
+    w for phrase in (*QUALIFIERS, *SCALES, *CURRENCIES, "percent", "per", "cent", "phần", "trăm",
+                     "tỷ", "triệu", "nghìn", "ngàn", "đồng")
+    for w in phrase.split()
+)
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+def _deadline_iso(m: re.Match) -> str:
+    year = int(m["y"])
+    groups = m.groupdict()
+    if groups.get("m") or groups.get("mn"):
+        month = int(m["m"]) if groups.get("m") else MONTHS_EN[m["mn"].lower()]
+        day = int(m["d"]) if groups.get("d") else calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"{year:04d}-12-31"
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in CLAUSE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    right_match = CLAUSE_END.search(text, end, end + 400)
+    right = right_match.start() if right_match else min(len(text), end + 400)
+    return left, right
+
+
+def _phrase(text: str) -> list[str]:
+    return [w.lower() for w in _TOKEN.findall(text) if w.lower() not in _FILLER]
+
+
+def _indicator(original: str, clause: tuple[int, int], deadline: tuple[int, int], quantity: Mention) -> str:
+    """A short phrase for what is measured: the verb before the quantity, the noun it counts and
+    what follows up to the deadline or the end of the clause ("ward police units meet typical
+    and model criteria", "hoàn thành đầu tư xây dựng mới trụ sở công an xã")."""
+    if deadline[1] <= quantity.start:
+        before = _phrase(original[deadline[1] : quantity.start])[-8:]
+        after = original[quantity.end : clause[1]]
+    else:  # "committed to allocating about 30,000 billion VND by 2030"
+        before = _phrase(original[clause[0] : quantity.start])[-3:]
+        after = original[quantity.end : deadline[0]]
+    after = re.split(r"[,;:()\d]|\s(?:in\s+terms\s+of|by|in\s+order|so\s+that|nhằm|để|với)\s", after)[0]
+    counted = [w for w in _phrase(original[quantity.start : quantity.end]) if fold(w) not in _NOT_COUNTED]
+    words = before + counted + _phrase(after)[:8]
+    return " ".join(words[:14]) or str(quantity.fields.get("unit") or "")
+
+
+def _comparator(qualifier: str | None) -> str:
+    if qualifier in ("at least", "more than"):
+        return ">="
+    if qualifier in ("at most", "less than"):
+        return "<="
+    return "="
+
+
+def dominant_unit(counts: Counter) -> str | None:
+    """The unit a document is about: named at least twice, and more than all others together."""
+    if not counts:
+        return None
+    unit, n = counts.most_common(1)[0]
+    return unit if n >= 2 and n * 2 > sum(counts.values()) else None
+
+
+def find_targets(original: str, folded: str, quantities: list[Mention], places: list[Mention],
+                 main_unit: str | None) -> list[Mention]:
+    found: list[Mention] = []
+    used: set[int] = set()
+    claimed: list[tuple[int, int]] = []
+    for index, pattern in enumerate(DEADLINES):
+        for m in pattern.finditer(folded):
+            if any(s < m.end() and m.start() < e for s, e in claimed):
+                continue
+            left, right = _clause_bounds(folded, m.start(), m.end())
+            clause = original[left:right]
+            goal = GOAL.search(clause)
+            if index in _WEAK and not goal:
+                continue
+            if PAST.search(clause) and not goal:
+                continue
+            in_clause = [q for q in quantities if left <= q.start and q.end <= right and id(q) not in used
+                         and q.fields["unit"] not in DURATIONS]
+            after = [q for q in in_clause if q.start >= m.end()]
+            before = [q for q in in_clause if q.end <= m.start() and m.start() - q.end <= BEFORE_GAP]
+            quantity = after[0] if after else (before[-1] if before else None)
+            if quantity is None:
+                continue
+            claimed.append((m.start(), m.end()))
+            used.add(id(quantity))
+            scope = next((p.fields["unit"] for p in places if left <= p.start < right), None)
+            start, end = min(m.start(), quantity.start), max(m.end(), quantity.end)
+            found.append(Mention("target", start, end, {
+                "indicator": _indicator(original, (left, right), (m.start(), m.end()), quantity),
+                "value": quantity.fields["value"],
+                "unit": quantity.fields["unit"],
+                "comparator": _comparator(quantity.fields["qualifier"]),
+                "deadline": _deadline_iso(m),
+                "scope": scope or main_unit or "national",
+            }))
+    found.sort(key=lambda t: t.start)
+    return found

@@ -1,0 +1,56 @@
+"""Places: every provincial unit in any spelling, and the names that are not provinces."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import extract_text
+from analysis.units import load_units
+
+
+def places(text: str, published=None) -> list[tuple[str, str]]:
+    return [(r["text"], r["unit"]) for r in extract_text(text, published=published) if r["kind"] == "place"]
+
+
+def test_every_unit_is_found_by_its_names():
+    for unit in load_units().all():
+        # "Hồ Chí Minh" alone is the president: the city needs its "TP."/"City" (tested below)
+        names = {unit.official_name_vi, unit.name_en} if unit.slug == "ho-chi-minh" else {unit.name_vi, unit.name_en}
+        for name in names:
+            found = places(f"Đoàn công tác đến {name} hôm qua.")
+            assert [u for _, u in found] == [unit.slug], (name, found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("At Hai Duong bridge, many leaders attended.", [("Hai Duong", "hai-duong")]),
+        ("Công an tỉnh Hà Tĩnh tổ chức hội nghị.", [("Hà Tĩnh", "ha-tinh")]),
+        ("CONG AN TINH HA TINH", [("HA TINH", "ha-tinh")]),  # a heading in capitals
+        ("huyện Vĩnh Bảo, thành phố Hải Phòng.", [("Hải Phòng", "hai-phong")]),
+        ("TP. Hồ Chí Minh và TPHCM, Ho Chi Minh City.", [("Hồ Chí Minh", "ho-chi-minh"), ("TPHCM", "ho-chi-minh"), ("Ho Chi Minh", "ho-chi-minh")]),
+        ("tư tưởng Hồ Chí Minh, Chủ tịch Hồ Chí Minh", []),
+        ("Ha Tinh city and towns; thành phố Hà Tĩnh; TP. Hà Tĩnh; Ha Tinh City Police", []),
+        ("TP. Pleiku, huyện Tân Lạc", []),
+        ("Thừa Thiên - Huế và Bà Rịa-Vũng Tàu", [("Thừa Thiên - Huế", "thua-thien-hue"), ("Bà Rịa-Vũng Tàu", "ba-ria-vung-tau")]),
+        ("Hoàng Trung Dũng, Lương Tam Quang, Trương Thị Mai, Tô Lâm, Nguyễn Thanh Hải, Bùi Duy Hưng", []),
+        ("Nguyễn Thái Bình và Thái Bình Dương", []),
+        ("Nguyễn Thị Huệ", []),
+        ("Thailand and the Hanoian", []),
+    ],
+)
+def test_places(text, expected):
+    assert places(text) == expected
+
+
+def test_merged_units_report_their_current_unit():
+    [r] = [r for r in extract_text("Công an tỉnh Hải Dương.") if r["kind"] == "place"]
+    assert (r["unit"], r["scheme"], r["current"]) == ("hai-duong", "legacy", "hai-phong")
+
+
+def test_scheme_follows_the_publication_date():
+    def scheme(published):
+        return [r["scheme"] for r in extract_text("tỉnh Bắc Ninh", published=published) if r["kind"] == "place"]
+
+    assert scheme("2023-05-01") == ["legacy"]
+    assert scheme("2025-08-01") == ["2025"]

@@ -1,0 +1,56 @@
+"""Targets: a quantity with a deadline in the same clause; observations are not targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import extract_text
+
+
+def targets(text: str) -> list[dict]:
+    return [r for r in extract_text(text) if r["kind"] == "target"]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, comparator, deadline",
+    [
+        ("By the end of 2025, at least 30% of ward police units will meet the typical and model criteria.",
+         30, "%", ">=", "2025-12-31"),
+        ("Đến năm 2030 xây dựng 100% Công an phường đạt kiểu mẫu.", 100, "%", "=", "2030-12-31"),
+        ("In the period of 2026 - 2030, build 100% of ward police units into model units.", 100, "%", "=", "2030-12-31"),
+        ("Đến hết năm 2025 hoàn thành đầu tư xây dựng mới 184 trụ sở công an xã.", 184, "trụ sở công an xã", "=", "2025-12-31"),
+        ("Localities have committed to allocating about 30,000 billion VND by 2030.", 30000000000000, "VND", "=", "2030-12-31"),
+        ("Den nam 2030 xay dung 100% Cong an phuong dat chuan.", 100, "%", "=", "2030-12-31"),
+        ("Senast 2025 ska minst 30 % av kommunpolisen ha lokaler.", 30, "%", ">=", "2025-12-31"),
+    ],
+)
+def test_targets(text, value, unit, comparator, deadline):
+    [t] = targets(text)
+    assert (t["value"], t["unit"], t["comparator"], t["deadline"]) == (value, unit, comparator, deadline)
+    assert t["indicator"] and t["scope"] == "national"
+    assert t["text"] == text[t["start"] : t["end"]]
+
+
+def test_indicator_names_what_is_measured():
+    [t] = targets("By the end of 2025, at least 30% of ward police units will meet the typical and model criteria.")
+    assert t["indicator"] == "ward police units meet typical and model criteria"
+
+
+def test_scope_is_the_unit_named_or_the_documents_main_unit():
+    [t] = targets("By 2025, at least 50% of ward police units in Hung Yen will meet the criteria.")
+    assert t["scope"] == "hung-yen"
+    text = "Công an tỉnh Phú Yên họp. Tỉnh Phú Yên đề ra mục tiêu. Đến năm 2030 xây dựng 100% Công an phường."
+    assert targets(text)[0]["scope"] == "phu-yen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By May 31, 2023, Binh Thuan province completed 100% of the target.",
+        "Đến ngày 10/5/2023, Công an tỉnh đã hoàn thành 100% chỉ tiêu.",
+        "In 2023 the province issued 40 decisions.",
+        "The project runs in the period 2022 - 2025 with a 90-day peak.",
+    ],
+)
+def test_observations_are_not_targets(text):
+    assert targets(text) == []
