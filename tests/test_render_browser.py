@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import sys
 from pathlib import Path
 
@@ -13,22 +12,16 @@ from analysis.render import render_index, render_notebook
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
 from render_fixtures import HOSTILE, brief_notebook  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+from browser import colours, launch, needs_chromium, visit  # noqa: E402
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="/usr/bin/chromium is absent (make installs it: apt chromium)"),
-]
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture(scope="module")
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        b = launch(p)
         yield b
         b.close()
 
@@ -47,43 +40,6 @@ def pages(tmp_path_factory):
          "html": None, "pdf": None, "error": "<script>alert(2)</script>"},
     ], root / "index.html", lang="vi")
     return {"brief": brief.html_path, "index": index}
-
-
-def visit(browser, path: Path):
-    """Open a file offline; return the page and what went wrong while loading it."""
-    context = browser.new_context(offline=True)
-    problems: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith("file://"):
-            r.continue_()
-        else:
-            problems.append(f"network request: {r.request.url}")
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
-    page.goto(path.resolve().as_uri(), wait_until="load")
-    return context, page, problems
-
-
-def colours(browser, png: bytes) -> int:
-    """Distinct colours in a PNG, counted by the browser itself (no imaging library needed)."""
-    context = browser.new_context(offline=True)
-    page = context.new_page()
-    n = page.evaluate("""async (src) => {
-        const img = new Image(); img.src = src; await img.decode();
-        const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
-        const g = c.getContext('2d'); g.drawImage(img, 0, 0);
-        const d = g.getImageData(0, 0, c.width, c.height).data; const seen = new Set();
-        for (let i = 0; i < d.length && seen.size < 50; i += 4) seen.add(d[i] << 16 | d[i+1] << 8 | d[i+2]);
-        return seen.size; }""", "data:image/png;base64," + base64.b64encode(png).decode())
-    context.close()
-    return n
 
 
 def test_brief_in_browser(browser, pages):

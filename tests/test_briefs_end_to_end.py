@@ -1,0 +1,128 @@
+"""Real briefs, end to end: `briefs build` then `briefs run` with the project's notebooks, for Hà Tĩnh
+(targets from the seeds) and Cao Bằng (no documents at all), in English and in Vietnamese. Each HTML
+is checked in headless Chromium with the network off, each PDF through pdftotext.
+
+The hostile text rides on a test-only source and a test-only indicator reported at national level,
+so it reaches both briefs through the library's own composition and escaping (national figures,
+key messages, sources); no figure is attached to a real province.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.build import build
+from analysis.cli import main
+from browser import colours, launch, needs_chromium, needs_poppler, pdftotext, visit
+from conftest import REPO, append_row, copy_project
+
+pytestmark = [pytest.mark.slow]
+
+HOSTILE = '<script>alert(1)</script> #read("/etc/passwd") $x$ * _ [ @ref `tick` {{< include x >}}'
+LITERALS = ["<script>alert(1)</script>", '#read("/etc/passwd")', "$x$", "@ref", "`tick`", "{{< include x >}}"]
+AS_OF = "2025-07-01"
+UNITS = {"ha-tinh": "Hà Tĩnh", "cao-bang": "Cao Bằng"}
+# A figure the seeds state nationally (nearly 60,000 officers), as each language writes it.
+NATIONAL_FIGURE = {"en": "60,000", "vi": "60.000"}
+
+
+def add_hostile_fixture(root: Path) -> None:
+    curated = root / "data" / "curated"
+    append_row(curated / "sources.csv", {
+        "source_id": "test-fixture-hostile", "kind": "external", "title": f"Test fixture {HOSTILE}",
+        "publisher": "tests", "date_published": "2024-01-31", "address": "https://example.invalid/fixture",
+        "language": "en", "note": "Test-only source for escaping; not a real document.",
+    })
+    append_row(curated / "indicators.csv", {
+        "indicator_id": "test_fixture_count", "name_en": f"Test fixture count {HOSTILE}",
+        "name_vi": f"Chỉ số thử nghiệm {HOSTILE}", "measure": "count", "value_unit": "items",
+        "additive": "true", "higher_is_better": "true",
+    })
+    append_row(curated / "observations.csv", {
+        "observation_id": "test-fixture-hostile-2024", "unit": "national", "indicator_id": "test_fixture_count",
+        "value": "7", "value_unit": "items", "date": "2024-01-31", "source_id": "test-fixture-hostile",
+        "quote": f"Fixture quote {HOSTILE}",
+    })
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> dict[str, Path]:
+    """Reports folder per language: en and vi, each holding both briefs and the index."""
+    root = copy_project(tmp_path_factory.mktemp("e2e") / "project")
+    shutil.copytree(REPO / "notebooks", root / "notebooks")
+    add_hostile_fixture(root)
+    build(root)
+    out = {}
+    for lang in ("en", "vi"):
+        code = main(["--root", str(root), "run", *UNITS, "--as-of", AS_OF, "--lang", lang, "--jobs", "2"])
+        assert code == 0, (root / "reports" / "manifest.json").read_text(encoding="utf-8")
+        out[lang] = root.parent / f"reports-{lang}"
+        shutil.copytree(root / "reports", out[lang], ignore=shutil.ignore_patterns(".lock", ".staging"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+CASES = [(slug, lang) for slug in UNITS for lang in ("en", "vi")]
+
+
+@needs_chromium
+@pytest.mark.parametrize("slug, lang", CASES)
+def test_html_brief_in_browser(reports, browser, slug, lang):
+    context, page, problems = visit(browser, reports[lang] / slug / f"{slug}.html")
+    try:
+        assert problems == []
+        text = page.inner_text("body")
+        assert UNITS[slug] in text
+        assert NATIONAL_FIGURE[lang] in text
+        assert page.locator("svg").count() >= 1 and page.locator("svg rect, svg path, svg circle").count() > 3
+        assert page.locator("script").count() == 0
+        for literal in LITERALS:
+            assert literal in text, literal
+        assert colours(browser, page.screenshot(full_page=True)) > 1
+    finally:
+        context.close()
+
+
+@needs_poppler
+@pytest.mark.parametrize("slug, lang", CASES)
+def test_pdf_has_names_figures_and_literal_text(reports, slug, lang):
+    text = pdftotext(reports[lang] / slug / f"{slug}.pdf")
+    flat = " ".join(text.split())
+    assert UNITS[slug] in flat
+    assert NATIONAL_FIGURE[lang] in flat
+    for literal in ('alert(1)', '#read("/etc/passwd")', "$x$", "@ref"):
+        assert literal in flat, literal
+    if slug == "ha-tinh":  # its targets, from Resolution 15-NQ/TU in the seeds
+        assert "30%" in flat.replace(" %", "%") and "15-NQ/TU" in flat
+
+
+def test_unit_without_documents_says_so_in_both_languages(reports):
+    en = (reports["en"] / "cao-bang" / "cao-bang.html").read_text(encoding="utf-8")
+    vi = (reports["vi"] / "cao-bang" / "cao-bang.html").read_text(encoding="utf-8")
+    assert "No document" in en or "no document" in en
+    assert "Chưa có văn bản" in vi or "chưa có văn bản" in vi
+
+
+@needs_chromium
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_index_links_both_briefs(reports, browser, lang):
+    context, page, problems = visit(browser, reports[lang] / "index.html")
+    try:
+        assert problems == []
+        for slug in UNITS:
+            assert page.locator(f'a[href="{slug}/{slug}.html"]').count() == 1
+            assert page.locator(f'a[href="{slug}/{slug}.pdf"]').count() == 1
+        assert "Hà Tĩnh" in page.inner_text("body")
+    finally:
+        context.close()
