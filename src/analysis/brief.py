@@ -20,7 +20,8 @@ import pandas as pd
 
 from analysis.facts import Facts, load_facts
 from analysis.paths import ProjectPaths
-from analysis.progress import UnitProgress, brief_tables
+from analysis.memo import per_facts
+from analysis.progress import UnitProgress, brief_tables, national_figures
 from analysis.render.escape import md_escape
 from analysis.render.i18n import format_date, format_number, label
 from analysis.status import NO_DATA, NO_TARGET, STATUS_RULE
@@ -90,6 +91,49 @@ def parse_as_of(as_of) -> pd.Timestamp:
     return pd.Timestamp(str(as_of)[:10])
 
 
+def value_text(value, value_unit: str, qualifier: str | None, lang: str) -> str:
+    """A figure as a brief writes it, escaped as Markdown."""
+    if value is None or pd.isna(value):
+        return label("no_data", lang)
+    if value_unit == "%":
+        text = f"{format_number(value, lang)}%"
+    elif value_unit == "VND" and abs(value) >= 1e9:
+        text = f"{format_number(value / 1e9, lang)} {label('billion_vnd', lang)}"
+    else:
+        noun = UNIT_NOUNS_VI.get(value_unit, value_unit) if lang == "vi" else value_unit
+        text = f"{format_number(value, lang)} {noun}"
+    if isinstance(qualifier, str) and qualifier:
+        word = label(f"q_{qualifier}", lang) if f"q_{qualifier}" in _known_labels() else qualifier
+        text = f"{word} {text}".strip()
+    return md_escape(text)
+
+
+def _period_timestamp(date) -> pd.Timestamp:
+    """'2023-03-20', '2023-03' or '2023' as the first day it covers, for plotting."""
+    text = str(date)
+    if len(text) >= 10:
+        return pd.Timestamp(text[:10])
+    return pd.Timestamp(f"{text}-01" if len(text) == 7 else f"{text}-01-01")
+
+
+@per_facts
+def national_chart_svg(facts: Facts, as_of: pd.Timestamp, lang: str) -> str | None:
+    """The national figures over time as SVG (the same in every brief of one run), or None."""
+    from analysis.charts import national_figures_chart, to_svg
+
+    national = national_figures(facts, as_of)
+    if national.empty:
+        return None
+    frame = pd.DataFrame({
+        "indicator": national["name_vi" if lang == "vi" else "name_en"],
+        "date": national["date"].map(_period_timestamp),
+        "value": national["value"].astype(float),
+        "label": [value_text(v, u, q, lang).replace("\\", "")
+                  for v, u, q in zip(national["value"], national["value_unit"], national["qualifier"])],
+    })
+    return to_svg(national_figures_chart(frame, lang))
+
+
 class Citations:
     """Numbers sources in the order a brief first cites them, keeping the quotes used."""
 
@@ -147,19 +191,7 @@ class Brief:
 
     def value_text(self, value, value_unit: str, qualifier: str | None = None) -> str:
         """A figure as the brief writes it: 'nearly 60,000 officers', 'khoảng 30.000 tỷ đồng'."""
-        if value is None or pd.isna(value):
-            return self._l("no_data")
-        if value_unit == "%":
-            text = f"{format_number(value, self.lang)}%"
-        elif value_unit == "VND" and abs(value) >= 1e9:
-            text = f"{format_number(value / 1e9, self.lang)} {self._l('billion_vnd')}"
-        else:
-            noun = UNIT_NOUNS_VI.get(value_unit, value_unit) if self.lang == "vi" else value_unit
-            text = f"{format_number(value, self.lang)} {noun}"
-        if isinstance(qualifier, str) and qualifier:
-            word = label(f"q_{qualifier}", self.lang) if f"q_{qualifier}" in _known_labels() else qualifier
-            text = f"{word} {text}".strip()
-        return md_escape(text)
+        return value_text(value, value_unit, qualifier, self.lang)
 
     def _target_text(self, row) -> str:
         words = self._l(f"cmp_{row.comparator}") if row.comparator else ""
@@ -388,19 +420,8 @@ class Brief:
         return title + "\n".join(rows) + "\n"
 
     def national_chart(self) -> Svg | Markdown:
-        from analysis.charts import national_figures_chart, to_svg
-
-        national = self.progress.national
-        if national.empty:
-            return Markdown("")
-        name_col = "name_vi" if self.lang == "vi" else "name_en"
-        frame = pd.DataFrame({
-            "indicator": national[name_col],
-            "date": national["date"].map(lambda d: pd.Timestamp(str(d)[:10]) if len(str(d)) >= 10 else pd.Timestamp(f"{d}-01" if len(str(d)) == 7 else f"{d}-01-01")),
-            "value": national["value"].astype(float),
-            "label": [self.value_text(v, u, q).replace("\\", "") for v, u, q in zip(national["value"], national["value_unit"], national["qualifier"])],
-        })
-        return Svg(to_svg(national_figures_chart(frame, self.lang)))
+        svg = national_chart_svg(self.facts, self.as_of, self.lang)
+        return Markdown("") if svg is None else Svg(svg)
 
     def data_gaps(self) -> Markdown:
         heading = f"## {self._l('data_gaps')}\n\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.facts import Facts
+from analysis.memo import per_facts
 from analysis.rollup import attributed_documents, facts_as_of, optional_text, text_or_none
 from analysis.schema import DOCUMENT_TYPES, TOPICS
 
@@ -52,6 +53,7 @@ def unit_coverage(facts: Facts, unit: str, as_of) -> pd.DataFrame:
     return docs[UNIT_COVERAGE_COLUMNS].reset_index(drop=True)
 
 
+@per_facts
 def national_coverage(facts: Facts, as_of, by: str = "topic") -> pd.DataFrame:
     """Every current (2025) unit x every document kind (`by`: 'topic' or 'type', all values
     the schema allows), counted on `as_of`. A unit with nothing shows documents 0.

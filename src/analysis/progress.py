@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.facts import Facts
+from analysis.memo import per_facts
 from analysis.rollup import (
     as_timestamp,
     attributed_targets,
@@ -244,6 +245,7 @@ def progress_table(facts: Facts, unit: str, as_of) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@per_facts
 def national_figures(facts: Facts, as_of, latest_only: bool = False) -> pd.DataFrame:
     """Figures about the whole country (unit `national`) counted on `as_of`, with their dates.
 

@@ -34,6 +34,7 @@ from dataclasses import replace
 import pandas as pd
 
 from analysis.facts import Facts, period_start
+from analysis.memo import per_facts
 
 MERGER_DATE = pd.Timestamp("2025-07-01")
 NATIONAL = "national"
@@ -107,6 +108,7 @@ def known_dates(facts: Facts) -> dict[str, pd.Series]:
     }
 
 
+@per_facts
 def facts_as_of(facts: Facts, as_of) -> Facts:
     """The same bundle holding only the documents, links, targets and observations that count
     on `as_of` (see the module docstring). Sources, indicators and units are kept whole."""
@@ -277,6 +279,7 @@ def rolled_up(facts: Facts, unit: str) -> pd.DataFrame:
     return rolled_up_all(facts, [unit])
 
 
+@per_facts
 def rolled_up_all(facts: Facts, units: list[str] | None = None) -> pd.DataFrame:
     """`rolled_up` for several current units at once (default: every unit with a figure;
     `national` figures are not part of any unit). Same columns."""
