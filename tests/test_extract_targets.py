@@ -54,3 +54,19 @@ def test_scope_is_the_unit_named_or_the_documents_main_unit():
 )
 def test_observations_are_not_targets(text):
     assert targets(text) == []
+
+
+def test_indicator_keeps_every_word_of_the_counted_noun():
+    [found] = targets("Đến hết năm 2025 hoàn thành đầu tư xây dựng mới 184 trụ sở công an xã.")
+    assert found["indicator"].endswith("trụ sở công an xã")
+
+
+def test_scope_is_the_only_unit_the_text_names():
+    text = ("Đến hết năm 2025 hoàn thành xây dựng mới 184 trụ sở công an xã.\n"
+            "Nghị quyết về trụ sở công an xã thuộc Công an tỉnh Quảng Nam.")
+    assert [t["scope"] for t in targets(text)] == ["quang-nam"]
+
+
+def test_scope_stays_national_when_units_compete():
+    text = "By 2030, 100% of commune police will have offices. Hà Tĩnh and Nghệ An met on it."
+    assert [t["scope"] for t in targets(text)] == ["national"]

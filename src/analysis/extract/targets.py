@@ -97,9 +97,19 @@ def _indicator(original: str, clause: tuple[int, int], deadline: tuple[int, int]
         before = _phrase(original[clause[0] : quantity.start])[-3:]
         after = original[quantity.end : deadline[0]]
     after = re.split(r"[,;:()\d]|\s(?:in\s+terms\s+of|by|in\s+order|so\s+that|nhằm|để|với)\s", after)[0]
-    counted = [w for w in _phrase(original[quantity.start : quantity.end]) if fold(w) not in _NOT_COUNTED]
+    counted = _counted_noun(original[quantity.start : quantity.end])
     words = before + counted + _phrase(after)[:8]
     return " ".join(words[:14]) or str(quantity.fields.get("unit") or "")
+
+
+def _counted_noun(quantity_text: str) -> list[str]:
+    """The noun a quantity counts: its words after the number, less the scale and currency
+    ("184 trụ sở công an xã" -> trụ sở công an xã; "30,000 billion VND" -> nothing)."""
+    digits = list(re.finditer(r"\d", quantity_text))
+    words = _phrase(quantity_text[digits[-1].end():] if digits else quantity_text)
+    while words and fold(words[0]) in _NOT_COUNTED:
+        words.pop(0)
+    return words
 
 
 def _comparator(qualifier: str | None) -> str:
@@ -111,11 +121,12 @@ def _comparator(qualifier: str | None) -> str:
 
 
 def dominant_unit(counts: Counter) -> str | None:
-    """The unit a document is about: named at least twice, and more than all others together."""
+    """The unit a document is about: the only one it names, or one named at least twice and more
+    often than all others together."""
     if not counts:
         return None
     unit, n = counts.most_common(1)[0]
-    return unit if n >= 2 and n * 2 > sum(counts.values()) else None
+    return unit if (len(counts) == 1 or n >= 2) and n * 2 > sum(counts.values()) else None
 
 
 def find_targets(original: str, folded: str, quantities: list[Mention], places: list[Mention],
