@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.extract.fold import finditer, lowered
 from analysis.extract.mention import Mention, Occupied
 
 MONTHS_EN = {
@@ -136,16 +137,17 @@ def _word_is(original: str, start: int, end: int, *accepted: str) -> bool:
 def find_dates(original: str, folded: str, language: str, occupied: Occupied) -> list[tuple[Mention, DatePart]]:
     """Date mentions with what each states, in text order; the year is not yet filled in."""
     found = _Collector(original, occupied)
-    for m in TIME.finditer(folded):
+    low = lowered(folded)
+    for m in finditer(TIME, folded, low):
         found.taken.add(m.start(), m.end())
 
-    for m in HEADER_DATE.finditer(folded):
+    for m in finditer(HEADER_DATE, folded, low):
         found.add(m.start("y"), m.end(), DatePart(int(m["y"]), int(m["m"]), _int(m, "d")))
-    for m in ISO.finditer(folded):
+    for m in finditer(ISO, folded, low):
         found.add(m.start(), m.end(), DatePart(int(m["y"]), int(m["m"]), int(m["d"])))
-    for m in VI_FULL_WORDS.finditer(folded):
+    for m in finditer(VI_FULL_WORDS, folded, low):
         found.add(m.start(), m.end(), DatePart(int(m["y"]), int(m["m"]), int(m["d"])))
-    for m in NUMERIC_FULL.finditer(folded):
+    for m in finditer(NUMERIC_FULL, folded, low):
         found.add(m.start(), m.end(), DatePart(int(m["y"]), int(m["m"]), int(m["d"])))
 
     names, (month_day, day_month, month_year, month_only) = _month_patterns(language)
@@ -157,33 +159,33 @@ def find_dates(original: str, folded: str, language: str, occupied: Occupied) ->
         return names.get(m["mn"].lower())
 
     for pattern in (month_day, day_month):
-        for m in pattern.finditer(folded):
+        for m in finditer(pattern, folded, low):
             month = month_of(m)
             if month:
                 year = _int(m, "y")
                 found.add(m.start(), m.end(), DatePart(year, month, int(m["d"]), year is not None))
-    for m in month_year.finditer(folded):
+    for m in finditer(month_year, folded, low):
         month = month_of(m)
         if month:
             found.add(m.start(), m.end(), DatePart(int(m["y"]), month))
-    for m in month_only.finditer(folded):
+    for m in finditer(month_only, folded, low):
         month = month_of(m)
         # A month alone must be spelled out: "in May", not "in Mar".
         if month and (len(m["mn"]) > 3 or m["mn"].lower() == "may"):
             found.add(m.start("mn"), m.end(), DatePart(None, month, None, False))
 
-    for m in VI_MONTH_YEAR.finditer(folded):
+    for m in finditer(VI_MONTH_YEAR, folded, low):
         if _word_is(original, m.start(), m.start() + 5, "tháng", "thang"):
             found.add(m.start(), m.end(), DatePart(int(m["y"]), int(m["m"])))
-    for m in DAY_MONTH.finditer(folded):
+    for m in finditer(DAY_MONTH, folded, low):
         if m["cue"].lower() in ("on", "from", "until", "by") and m["sep"] == ".":
             continue
         found.add(m.start("d"), m.end(), DatePart(None, int(m["m"]), int(m["d"]), False))
-    for m in VI_MONTH.finditer(folded):
+    for m in finditer(VI_MONTH, folded, low):
         if _word_is(original, m.start(), m.start() + 5, "tháng", "thang"):
             found.add(m.start(), m.end(), DatePart(None, int(m["m"]), None, False))
 
-    for m in YEAR_ALONE.finditer(folded):
+    for m in finditer(YEAR_ALONE, folded, low):
         if _COUNT_AFTER.match(folded, m.end()):
             continue
         if m["y2"]:

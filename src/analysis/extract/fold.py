@@ -33,3 +33,37 @@ def fold(text: str) -> str:
 VIETNAMESE_LETTERS = frozenset("ăâđơưĂÂĐƠƯ") | frozenset(
     chr(c) for c in range(0x1EA0, 0x1EFA)
 )
+
+
+# --- case-insensitive scans, fast ----------------------------------------------------------------
+# Python's IGNORECASE disables the engine's literal-prefix search and runs several times slower.
+# A case-insensitive pattern whose literals are all lowercase finds the same matches, at the same
+# offsets, when compiled without it and run on the lowercased text (when lowercasing keeps the
+# length, which it does for everything but a few letters such as "İ").
+
+import re  # noqa: E402
+
+_NOT_LITERAL = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")  # escapes and group names
+_fast: dict[re.Pattern, re.Pattern | None] = {}
+
+
+def lowered(folded: str) -> str | None:
+    """The folded text in lowercase, or None when lowercasing would move offsets."""
+    low = folded.lower()
+    return low if len(low) == len(folded) else None
+
+
+def _without_ignorecase(pattern: re.Pattern) -> re.Pattern | None:
+    if pattern not in _fast:
+        source = pattern.pattern
+        plain = None
+        if pattern.flags & re.IGNORECASE and not any(c.isupper() for c in _NOT_LITERAL.sub("", source)):
+            plain = re.compile(source.replace("(?i)", ""), pattern.flags & ~re.IGNORECASE)
+        _fast[pattern] = plain
+    return _fast[pattern]
+
+
+def finditer(pattern: re.Pattern, folded: str, low: str | None):
+    """`pattern.finditer(folded)`, on the lowercased text without IGNORECASE where that is the same."""
+    plain = _without_ignorecase(pattern) if low is not None else None
+    return plain.finditer(low) if plain is not None else pattern.finditer(folded)

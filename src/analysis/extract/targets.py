@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from analysis.extract.dates import MONTHS_EN
-from analysis.extract.fold import fold
+from analysis.extract.fold import finditer, fold, lowered
 from analysis.extract.mention import Mention
 from analysis.extract.quantities import CURRENCIES, QUALIFIERS, SCALES
 
@@ -134,8 +134,9 @@ def find_targets(original: str, folded: str, quantities: list[Mention], places: 
     found: list[Mention] = []
     used: set[int] = set()
     claimed: list[tuple[int, int]] = []
+    low = lowered(folded)
     for index, pattern in enumerate(DEADLINES):
-        for m in pattern.finditer(folded):
+        for m in finditer(pattern, folded, low):
             if any(s < m.end() and m.start() < e for s, e in claimed):
                 continue
             left, right = _clause_bounds(folded, m.start(), m.end())
