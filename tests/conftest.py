@@ -47,3 +47,15 @@ def append_row(path: Path, values: dict[str, str]) -> int:
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     return len(rows)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium, one per test module (see tests/browser.py)."""
+    from browser import launch
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

@@ -16,7 +16,7 @@ import pytest
 
 from analysis.build import build
 from analysis.cli import main
-from browser import colours, launch, needs_chromium, needs_poppler, pdftotext, visit
+from browser import colours, needs_chromium, needs_poppler, pdftotext, visit
 from conftest import REPO, append_row, copy_project
 
 pytestmark = [pytest.mark.slow]
@@ -62,15 +62,6 @@ def reports(tmp_path_factory) -> dict[str, Path]:
         out[lang] = root.parent / f"reports-{lang}"
         shutil.copytree(root / "reports", out[lang], ignore=shutil.ignore_patterns(".lock", ".staging"))
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 CASES = [(slug, lang) for slug in UNITS for lang in ("en", "vi")]

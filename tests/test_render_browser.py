@@ -12,18 +12,9 @@ from analysis.render import render_index, render_notebook
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
 from render_fixtures import HOSTILE, brief_notebook  # noqa: E402
 
-from browser import colours, launch, needs_chromium, visit  # noqa: E402
+from browser import colours, needs_chromium, visit  # noqa: E402
 
 pytestmark = [pytest.mark.slow, needs_chromium]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
