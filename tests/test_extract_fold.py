@@ -7,13 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.extract import dates, targets
+from analysis.extract import dates, quantities, targets
 from analysis.extract.fold import finditer, fold, lowered
 
 PATTERNS = [dates.TIME, dates.VI_FULL_WORDS, dates.DAY_MONTH, dates.VI_MONTH, dates.VI_MONTH_YEAR,
-            *dates._month_patterns("en")[1], *dates._month_patterns("sv")[1], *targets.DEADLINES]
+            *dates._month_patterns("en")[1], *dates._month_patterns("sv")[1], *targets.DEADLINES,
+            quantities.QUANTITY]
 PIECES = ["March", "MAY", "may", " 16", ", 2022", "ngày", "Tháng", " 5/2023", "by the end of", "Đến",
-          " năm ", "2030", "İ", "K", "-", "/", " ", "sáng", "in", "Senast", "ẞ", "\n", "12:30", "ß"]
+          " năm ", "2030", "İ", "K", "-", "/", " ", "sáng", "in", "Senast", "ẞ", "\n", "12:30", "ß", "VND", " 3.400", " tỷ", "gần ", "Nearly ", "%", "USD"]
 
 
 @settings(max_examples=300, deadline=None)

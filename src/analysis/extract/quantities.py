@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from analysis.extract.fold import finditer, lowered
 from analysis.extract.mention import Mention, Occupied
 from analysis.extract.numbers import NUMBER, NUMBER_BODY, NUMBER_END, NUMBER_START, parse_number, tidy
 
@@ -44,7 +45,7 @@ CURRENCIES = {"vnd": "VND", "vnđ": "VND", "dong": "VND", "đồng": "VND", "usd
 PERCENT = r"\s?%|\s*(?:percent|per\s+cent|phan\s+tram|procent|pour\s+cent|prozent)\b"
 
 QUANTITY = re.compile(
-    rf"(?i)(?:\b(?P<qual>{_QUALIFIER})\s+)?(?:(?P<cur>VND|USD|\$)\s?)?{NUMBER_START}(?P<num>{NUMBER_BODY})"
+    rf"(?i)(?:\b(?P<qual>{_QUALIFIER})\s+)?(?:(?P<cur>vnd|usd|\$)\s?)?{NUMBER_START}(?P<num>{NUMBER_BODY})"
     rf"(?:\s*/\s*(?P<total>{NUMBER_BODY}))?{NUMBER_END}(?:\s+(?:out\s+of|of|trong\s+(?:tong\s+so\s+)?(?:so\s+)?|tren\s+tong\s+so|av)\s+(?P<total2>{NUMBER}))?"
     rf"(?P<pct>{PERCENT})?"
 )
@@ -145,7 +146,7 @@ def _noun_unit(original: str, pos: int, language: str) -> tuple[str | None, int]
 def find_quantities(original: str, folded: str, language: str, occupied: Occupied) -> list[Mention]:
     found: list[Mention] = []
     pending_range: Mention | None = None
-    for m in QUANTITY.finditer(folded):
+    for m in finditer(QUANTITY, folded, lowered(folded)):
         num_start, num_end = m.start("num"), m.end("num")
         if occupied.hits(num_start, num_end):
             continue
