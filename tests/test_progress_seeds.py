@@ -1,37 +1,22 @@
 """The repository's own curated data: Hà Tĩnh's targets have no figure yet, and the national
-figures carry their dates. Facts are read straight from the CSVs (no store needed)."""
+figures carry their dates. Facts come from a store built the way `briefs build` builds it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pandas as pd
 import pytest
 
-from analysis.facts import Facts
+from analysis.build import build
+from analysis.facts import Facts, load_facts
+from analysis.paths import ProjectPaths
 from analysis.progress import check_facts, national_figures, progress_table
-
-ROOT = Path(__file__).resolve().parents[1]
-CURATED = ("sources", "documents", "document_links", "indicators", "targets", "observations")
-
-
-def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+from conftest import copy_project
 
 
 @pytest.fixture(scope="module")
-def seed_facts() -> Facts:
-    try:
-        frames = {name: _read(ROOT / "data" / "curated" / f"{name}.csv") for name in CURATED}
-        origins = _read(ROOT / "data" / "raw" / "origins.csv").set_index("file")
-        units = _read(ROOT / "data" / "reference" / "units.csv")
-        crosswalk = _read(ROOT / "data" / "reference" / "crosswalk.csv")[["legacy_slug", "current_slug"]]
-    except (FileNotFoundError, KeyError) as missing:
-        pytest.skip(f"seed data not in place: {missing}")
-    sources = frames["sources"]
-    corpus = sources["kind"] == "corpus"  # corpus sources take their date from origins.csv
-    sources.loc[corpus, "date_published"] = sources.loc[corpus, "file"].map(origins["date_published"]).fillna("")
-    return Facts.from_frames(**frames, units=units, crosswalk=crosswalk)
+def seed_facts(tmp_path_factory) -> Facts:
+    root = copy_project(tmp_path_factory.mktemp("seeds") / "project")
+    build(root)
+    return load_facts(ProjectPaths.at(root).database)
 
 
 def test_ha_tinh_targets_have_no_data(seed_facts):
