@@ -15,24 +15,17 @@ import nbformat
 import pytest
 
 from analysis.cli import main
+from batch_project import FIXTURES, make_batch_project
 
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "tests" / "fixtures" / "batch"
 pytestmark = pytest.mark.slow
 
 
 def make_project(root: Path) -> Path:
-    (root / "data" / "processed").mkdir(parents=True)
-    os.symlink(REPO / "data" / "reference", root / "data" / "reference")
-    con = duckdb.connect(str(root / "data" / "processed" / "briefs.duckdb"))
-    con.execute("create table observations as select * from (values ('ha-noi', 1), ('hai-duong', 2), "
-                "('hai-phong', 3), ('ha-tinh', 4), ('national', 5)) v(unit, value)")
-    con.execute("create table targets as select * from (values ('ha-noi', 10), ('hai-duong', 20)) v(unit, value)")
-    con.close()
-    (root / "notebooks").mkdir()
-    for name in ("province_brief.ipynb", "national_overview.ipynb"):
-        (root / "notebooks" / name).write_bytes((FIXTURES / name).read_bytes())
-    return root
+    return make_batch_project(root, [
+        "create table observations as select * from (values ('ha-noi', 1), ('hai-duong', 2), "
+        "('hai-phong', 3), ('ha-tinh', 4), ('national', 5)) v(unit, value)",
+        "create table targets as select * from (values ('ha-noi', 10), ('hai-duong', 20)) v(unit, value)",
+    ])
 
 
 def load_manifest(root: Path) -> dict:

@@ -15,25 +15,18 @@ from analysis.batch.lock import LockHeld, ReportsLock
 from analysis.batch.plan import Target, plan_jobs
 from analysis.cli import main
 from analysis.units import load_units
+from batch_project import REPO, make_batch_project
 
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "tests" / "fixtures" / "batch"
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    (tmp_path / "data" / "processed").mkdir(parents=True)
-    os.symlink(REPO / "data" / "reference", tmp_path / "data" / "reference")
-    con = duckdb.connect(str(tmp_path / "data" / "processed" / "briefs.duckdb"))
-    con.execute("create table observations as select * from (values ('ha-noi', 1, 'a'), ('hai-duong', 2, 'b'), "
-                "('hai-phong', 3, 'c'), ('national', 4, 'd')) v(unit, value, quote)")
-    con.execute("create table targets as select * from (values ('ha-noi', 10), ('hai-duong', 20)) v(unit, value)")
-    con.execute("create table indicators as select 'officers' as indicator_id")
-    con.close()
-    (tmp_path / "notebooks").mkdir()
-    for name in ("province_brief.ipynb", "national_overview.ipynb"):
-        (tmp_path / "notebooks" / name).write_bytes((FIXTURES / name).read_bytes())
-    return tmp_path
+    return make_batch_project(tmp_path, [
+        "create table observations as select * from (values ('ha-noi', 1, 'a'), ('hai-duong', 2, 'b'), "
+        "('hai-phong', 3, 'c'), ('national', 4, 'd')) v(unit, value, quote)",
+        "create table targets as select * from (values ('ha-noi', 10), ('hai-duong', 20)) v(unit, value)",
+        "create table indicators as select 'officers' as indicator_id",
+    ])
 
 
 @pytest.mark.parametrize("args, message", [
