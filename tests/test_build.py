@@ -123,6 +123,16 @@ def test_observation_dated_after_its_source(project: Path) -> None:
     assert_problem(problems_of(project), "data/curated/observations.csv", line, "date", "after its source")
 
 
+def test_observation_in_its_source_month_is_not_after_it(project: Path) -> None:
+    set_cell(curated(project, "observations"), "national-commune-officers-2023-03", "date", "2023-03")
+    build(project)
+
+
+def test_value_unit_mismatch_between_observation_and_indicator(project: Path) -> None:
+    line = set_cell(curated(project, "observations"), "national-commune-officers-2023-03", "value_unit", "%")
+    assert_problem(problems_of(project), "data/curated/observations.csv", line, "value_unit", "does not match indicator")
+
+
 def test_value_unit_mismatch_between_target_and_indicator(project: Path) -> None:
     line = set_cell(curated(project, "targets"), "ha-tinh-model-ward-30pct-2025", "value_unit", "officers")
     assert_problem(problems_of(project), "data/curated/targets.csv", line, "value_unit", "does not match indicator")

@@ -12,7 +12,6 @@ from analysis.progress import (
     PROGRESS_COLUMNS,
     TARGET_COLUMNS,
     brief_tables,
-    check_facts,
     latest_figures,
     progress_table,
     unit_targets,
@@ -119,7 +118,6 @@ def test_figures_in_another_unit_of_measure_are_not_compared():
         .build()
     )
     assert progress_table(facts, "gamma", "2024-12-31").set_index("target_id").loc["t", "status"] == "no data"
-    assert ("observations", "bad", "value_unit") in {p[:3] for p in check_facts(facts)}
 
 
 # ---- as of ---------------------------------------------------------------------------------
@@ -221,43 +219,6 @@ def test_a_later_as_of_never_forgets_a_fact(observations, documents, t1, step):
     late = facts_as_of(facts, day(t1 + step))
     for table, key in (("observations", "observation_id"), ("documents", "document_id"), ("targets", "target_id")):
         assert set(getattr(early, table)[key]) <= set(getattr(late, table)[key])
-
-
-# ---- bad data ------------------------------------------------------------------------------
-
-
-def test_check_facts_reports_each_kind_of_bad_row():
-    facts = (
-        Fictional()
-        .document("gamma:1-NQ/TU", "gamma", issued="2023-05-31")
-        .target("gamma", "share", 30, "2023-01-01", document_id="gamma:1-NQ/TU", target_id="early-deadline")
-        .target("delta", "share", 30, "2025-12-31", value_unit="officers", target_id="wrong-target-unit")
-        .source("march", published="2023-03")
-        .observation("gamma", "share", 10, "2023-04", source_id="march", observation_id="from-the-future")
-        .observation("gamma", "share", 10, "2023-03", source_id="march", observation_id="same-month")
-        .observation("gamma", "officers", 10, "2023-01-01", value_unit="%", observation_id="wrong-unit")
-        .build()
-    )
-    found = {(table, key, column) for table, key, column, _ in check_facts(facts)}
-    assert found == {
-        ("targets", "early-deadline", "deadline"),
-        ("targets", "wrong-target-unit", "value_unit"),
-        ("observations", "from-the-future", "date"),
-        ("observations", "wrong-unit", "value_unit"),
-    }
-    assert all(isinstance(message, str) and message for *_, message in check_facts(facts))
-
-
-def test_check_facts_compares_figures_with_targets_when_the_indicator_is_unknown():
-    builder = Fictional()
-    builder.indicators = [i for i in builder.indicators if i["indicator_id"] != "share"]
-    facts = (
-        builder.target("gamma", "share", 30, "2025-12-31", value_unit="%", target_id="t")
-        .observation("gamma", "share", 12, "2024-01-01", value_unit="communes", observation_id="o")
-        .build()
-    )
-    assert [p[:3] for p in check_facts(facts)] == [("observations", "o", "value_unit")]
-    assert check_facts(merged_unit_facts()) == []
 
 
 # ---- one call for a notebook ---------------------------------------------------------------

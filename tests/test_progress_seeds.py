@@ -8,7 +8,7 @@ import pytest
 from analysis.build import build
 from analysis.facts import Facts, load_facts
 from analysis.paths import ProjectPaths
-from analysis.progress import check_facts, national_figures, progress_table
+from analysis.progress import national_figures, progress_table
 from conftest import copy_project
 
 
@@ -33,7 +33,3 @@ def test_national_figures_have_dates(seed_facts):
     figures = national_figures(seed_facts, "2025-12-31")
     assert len(figures) > 0
     assert figures["date"].map(lambda d: isinstance(d, str) and len(d) >= 4).all()
-
-
-def test_seed_data_passes_check_facts(seed_facts):
-    assert check_facts(seed_facts) == []

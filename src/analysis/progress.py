@@ -203,7 +203,7 @@ def progress_table(facts: Facts, unit: str, as_of) -> pd.DataFrame:
                       date, at least two dates) read at the deadline; else null
       status          achieved | on track | at risk | off track | no data | no target
       status_basis    the step of STATUS_RULE that decided
-    Only figures in the target's unit of measure are used (check_facts reports the others)."""
+    Only figures in the target's unit of measure are used (`briefs build` rejects the others)."""
     cutoff = as_timestamp(as_of)
     counted = facts_as_of(facts, cutoff)
     targets = unit_targets(facts, unit, cutoff)
@@ -263,72 +263,6 @@ def national_figures(facts: Facts, as_of, latest_only: bool = False) -> pd.DataF
     obs["qualifier"] = optional_text(obs["qualifier"])
     out = obs.merge(_indicator_names(counted), on="indicator_id", how="left")
     return out[NATIONAL_COLUMNS].reset_index(drop=True)
-
-
-# ---- bad data ------------------------------------------------------------------------------
-
-Problem = tuple[str, str, str, str]  # (table, row key, column, message)
-
-
-def check_facts(facts: Facts) -> list[Problem]:
-    """Facts the progress engine cannot use as they stand, for the build's validator:
-    - a target whose deadline precedes the issue date of its document;
-    - an observation whose period starts after its source was published;
-    - a unit of measure that disagrees: a target or observation against its indicator's
-      value_unit, or an observation against a target for the same unit and indicator
-      (each observation is reported once, against its indicator first).
-    Returns (table, row key, column, message) tuples; the caller maps keys to file lines."""
-    from analysis.facts import period_start
-    from analysis.rollup import attributed_observations
-
-    problems: list[Problem] = []
-    docs = facts.documents.set_index("document_id")
-    for _, t in facts.targets.iterrows():
-        issued = docs["date_issued"].get(t["document_id"]) if t["document_id"] in docs.index else None
-        start = period_start(text_or_none(issued))
-        if start is not None and not pd.isna(t["deadline"]) and pd.Timestamp(t["deadline"]) < start:
-            problems.append(
-                ("targets", t["target_id"], "deadline",
-                 f"deadline {pd.Timestamp(t['deadline']).date()} precedes its document {t['document_id']} issued {issued}")
-            )  # fmt: skip
-
-    published = dict(zip(facts.sources["source_id"], pd.to_datetime(facts.sources["published_end"])))
-    dated = dict(zip(facts.sources["source_id"], facts.sources["date_published"]))
-    for _, o in facts.observations.iterrows():
-        start, out_by = period_start(text_or_none(o["date"])), published.get(o["source_id"])
-        if start is not None and out_by is not None and not pd.isna(out_by) and start > out_by:
-            problems.append(
-                ("observations", o["observation_id"], "date",
-                 f"figure dated {o['date']} is after its source {o['source_id']} was published ({dated[o['source_id']]})")
-            )  # fmt: skip
-
-    expected = dict(zip(facts.indicators["indicator_id"], facts.indicators["value_unit"]))
-    for _, t in facts.targets.iterrows():
-        want = expected.get(t["indicator_id"])
-        if want is not None and t["value_unit"] != want:
-            problems.append(
-                ("targets", t["target_id"], "value_unit",
-                 f"target in {t['value_unit']!r} but indicator {t['indicator_id']} is measured in {want!r}")
-            )  # fmt: skip
-    targets = attributed_targets(facts)
-    target_units = {}
-    for _, t in targets.iterrows():
-        target_units.setdefault((t["current_unit"], t["indicator_id"]), (t["target_id"], t["value_unit"]))
-    for _, o in attributed_observations(facts).iterrows():
-        want = expected.get(o["indicator_id"])
-        if want is not None and o["value_unit"] != want:
-            problems.append(
-                ("observations", o["observation_id"], "value_unit",
-                 f"figure in {o['value_unit']!r} but indicator {o['indicator_id']} is measured in {want!r}")
-            )  # fmt: skip
-            continue
-        target = target_units.get((o["current_unit"], o["indicator_id"]))
-        if target is not None and target[1] != o["value_unit"]:
-            problems.append(
-                ("observations", o["observation_id"], "value_unit",
-                 f"figure in {o['value_unit']!r} but target {target[0]} for the same unit is in {target[1]!r}")
-            )  # fmt: skip
-    return problems
 
 
 # ---- one call for a notebook ---------------------------------------------------------------
