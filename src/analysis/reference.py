@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from analysis.units import CURRENT, LEGACY, normalise
+from analysis.units import CURRENT, LEGACY, bare_letter, normalise
 
 LEGACY_END = "2025-06-30"
 CURRENT_START = "2025-07-01"
@@ -62,8 +62,7 @@ THUA_THIEN_HUE_PROVINCE_END = "2024-12-31"
 
 def ascii_name(text: str) -> str:
     """Drop diacritics, keeping case: "Đắk Lắk" -> "Dak Lak"."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return "".join(map(bare_letter, unicodedata.normalize("NFC", text)))
 
 
 def slug_of(name_vi: str) -> str:

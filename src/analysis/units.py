@@ -84,6 +84,14 @@ class Resolution:
 # --- normalising text -------------------------------------------------------------------------------
 
 
+def bare_letter(char: str) -> str:
+    """`char` without its diacritics when that is still one character (Ệ -> E, đ -> d), else `char`."""
+    if char in "đĐ":  # a letter of its own, not d plus a mark, so NFD does not fold it
+        return "d" if char == "đ" else "D"
+    bare = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    return bare if len(bare) == 1 else char
+
+
 class _FoldTable(dict):
     """A `str.translate` table filled on demand: each character to one lower-case character without
     diacritics (đ -> d). Characters that would not stay one character are left alone, so the folded
@@ -91,15 +99,9 @@ class _FoldTable(dict):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        if char in "đĐ":  # a letter of its own, not d plus a mark, so NFD does not fold it
-            out = "d"
-        else:
-            bare = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-            out = bare.lower()
-            if len(out) != 1:
-                out = char
-        self[code] = out
-        return out
+        out = bare_letter(char).lower()
+        self[code] = out if len(out) == 1 else char
+        return self[code]
 
 
 _FOLD = _FoldTable()
