@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def measure(folder: Path, jobs: int) -> dict:
 
     files = sorted(str(p) for p in folder.iterdir())
     command = [sys.executable, "-m", "analysis", "extract", "--jobs", str(jobs), *files]
-    return run_measured(command, stdout=open(os.devnull, "w"))
+    return run_measured(command, stdout=subprocess.DEVNULL)
 
 
 def extraction_benchmark(seeds: list[Path], scratch: Path, corpus_mb: float = GOALS["corpus_mb"]) -> dict:
