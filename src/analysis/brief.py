@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.facts import Facts, load_facts
+from analysis.facts import Facts, load_facts, period_start
 from analysis.paths import ProjectPaths
 from analysis.memo import per_facts
 from analysis.progress import UnitProgress, brief_tables, national_figures
@@ -108,14 +108,6 @@ def value_text(value, value_unit: str, qualifier: str | None, lang: str) -> str:
     return md_escape(text)
 
 
-def _period_timestamp(date) -> pd.Timestamp:
-    """'2023-03-20', '2023-03' or '2023' as the first day it covers, for plotting."""
-    text = str(date)
-    if len(text) >= 10:
-        return pd.Timestamp(text[:10])
-    return pd.Timestamp(f"{text}-01" if len(text) == 7 else f"{text}-01-01")
-
-
 @per_facts
 def national_chart_svg(facts: Facts, as_of: pd.Timestamp, lang: str) -> str | None:
     """The national figures over time as SVG (the same in every brief of one run), or None."""
@@ -126,7 +118,7 @@ def national_chart_svg(facts: Facts, as_of: pd.Timestamp, lang: str) -> str | No
         return None
     frame = pd.DataFrame({
         "indicator": national["name_vi" if lang == "vi" else "name_en"],
-        "date": national["date"].map(_period_timestamp),
+        "date": national["date"].map(period_start),  # plotted at the first day it covers
         "value": national["value"].astype(float),
         "label": [value_text(v, u, q, lang).replace("\\", "")
                   for v, u, q in zip(national["value"], national["value_unit"], national["qualifier"])],

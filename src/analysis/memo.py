@@ -37,5 +37,4 @@ def per_facts(function):
         result = store[key]
         return result.copy() if isinstance(result, pd.DataFrame) else result
 
-    memoized.uncached = function
     return memoized
