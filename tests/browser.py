@@ -1,4 +1,4 @@
-"""Headless Chromium for the page tests: open a file offline and collect what went wrong."""
+"""Checking rendered briefs: headless Chromium for the pages (offline), pdftotext for the PDFs."""
 
 from __future__ import annotations
 

@@ -17,14 +17,9 @@ from analysis.render.notebook import RenderError
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "render"))
 from render_fixtures import HOSTILE, brief_notebook  # noqa: E402
 
+from browser import needs_poppler, pdftotext  # noqa: E402
+
 pytestmark = pytest.mark.slow
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                   reason="pdftotext (poppler-utils) is not installed")
-
-
-def pdftotext(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
 
 
 def squash(text: str) -> str:
