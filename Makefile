@@ -30,7 +30,7 @@ test: $(STAMP) system
 	$(PY) -m pytest
 
 eval: $(STAMP)
-	$(PY) -m analysis.evaluate
+	$(PY) -m analysis.extract.evaluate
 
 bench: $(STAMP)
 	$(PY) -m analysis.bench

@@ -20,7 +20,7 @@ import itertools
 
 import pandas as pd
 
-from analysis.facts import Facts
+from analysis.curation.facts import Facts
 
 MERGERS = {"alpha-beta": ["alpha", "beta"], "theta": ["theta", "iota"]}
 UNMERGED = ["gamma", "delta", "epsilon", "zeta", "eta"]
@@ -223,7 +223,7 @@ class Fictional:
         return self
 
     def build(self) -> Facts:
-        from analysis.schema import TABLES_BY_NAME
+        from analysis.curation.schema import TABLES_BY_NAME
 
         def frame(name: str, rows: list[dict]) -> pd.DataFrame:
             columns = TABLES_BY_NAME[name].column_names

@@ -14,7 +14,7 @@ from analysis.batch.hashing import DataSlices
 from analysis.batch.lock import LockHeld, ReportsLock
 from analysis.batch.plan import Target, plan_jobs
 from analysis.cli import main
-from analysis.units import load_units
+from analysis.reference.units import load_units
 from batch_project import REPO, make_batch_project
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.bench_extract import extraction_benchmark, make_corpus
+from analysis.bench.extraction import extraction_benchmark, make_corpus
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "raw" / "documents").glob("*"))
 

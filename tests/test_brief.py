@@ -9,9 +9,10 @@ import nbformat
 import papermill
 import pytest
 
-from analysis.brief import Markdown, Svg, open_brief
-from analysis.build import build
-from analysis.overview import open_overview
+from analysis.briefs.brief import open_brief
+from analysis.briefs.output import Markdown, Svg
+from analysis.curation.build import build
+from analysis.briefs.overview import open_overview
 from conftest import REPO, copy_project
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.build import build
+from analysis.curation.build import build
 from analysis.cli import main
 from browser import colours, needs_chromium, needs_poppler, pdftotext, visit
 from conftest import REPO, append_row, copy_project

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from analysis.build import build
+from analysis.curation.build import build
 from analysis.errors import ValidationFailed
 from conftest import REPO, append_row, set_cell
 

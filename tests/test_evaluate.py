@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.evaluate import evaluate, score
+from analysis.extract.evaluate import evaluate, score
 
 # The levels reached when the labels were written; the aims were 0.95/0.90 (0.85 for quantities).
 FLOORS = {
@@ -31,7 +31,7 @@ def test_scores_hold(scores, kind):
 
 
 def test_labels_cover_every_language(scores):
-    from analysis.evaluate import labels_dir, load_labels
+    from analysis.extract.evaluate import labels_dir, load_labels
 
     sources = {label["source"] for label in load_labels(labels_dir())}
     assert {"en_sentences.txt", "vi_sentences.txt", "vi_ascii_sentences.txt", "sv_sentences.txt"} <= sources

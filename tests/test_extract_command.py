@@ -11,7 +11,7 @@ import pytest
 
 from analysis.extract import extract_files
 from analysis.extract.command import extract_command
-from analysis.reading import read_document
+from analysis.extract.reading import read_document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "raw" / "documents").glob("*"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.extract import extract_text
-from analysis.units import load_units
+from analysis.reference.units import load_units
 
 
 def places(text: str, published=None) -> list[tuple[str, str]]:

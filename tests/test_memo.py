@@ -6,7 +6,7 @@ import gc
 
 import pandas as pd
 
-from analysis import memo
+from analysis.progress import memo
 
 
 class Bundle:  # stands in for Facts: any object that can be weakly referenced

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.progress import (
+from analysis.progress.targets import (
     FIGURE_COLUMNS,
     PROGRESS_COLUMNS,
     TARGET_COLUMNS,
@@ -16,7 +16,7 @@ from analysis.progress import (
     progress_table,
     unit_targets,
 )
-from analysis.rollup import facts_as_of
+from analysis.progress.rollup import facts_as_of
 from fictional import Fictional
 
 

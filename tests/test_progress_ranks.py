@@ -1,10 +1,10 @@
-"""Ranks among units, only where enough units report (analysis.compare)."""
+"""Ranks among units, only where enough units report (analysis.progress.compare)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from analysis.compare import MIN_UNITS_FOR_RANK, unit_ranks
+from analysis.progress.compare import MIN_UNITS_FOR_RANK, unit_ranks
 from fictional import Fictional
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.build import build
-from analysis.facts import Facts, load_facts
+from analysis.curation.build import build
+from analysis.curation.facts import Facts, load_facts
 from analysis.paths import ProjectPaths
-from analysis.progress import national_figures, progress_table
+from analysis.progress.targets import national_figures, progress_table
 from conftest import copy_project
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import InputError
-from analysis.reading import DocumentStream, html_to_text, read_document
+from analysis.extract.reading import DocumentStream, html_to_text, read_document
 
 
 def write(tmp_path, name, data: bytes):

@@ -9,9 +9,9 @@ import nbformat
 import papermill
 import pytest
 
-from analysis.build import build
+from analysis.curation.build import build
 from analysis.errors import ValidationFailed
-from analysis.review import accept, candidate_table, draft_row, draft_rows, load_review
+from analysis.curation.review import accept, candidate_table, draft_row, draft_rows, load_review
 from conftest import REPO
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.progress import latest_figures
-from analysis.rollup import UnitMap, rolled_up
+from analysis.progress.targets import latest_figures
+from analysis.progress.rollup import UnitMap, rolled_up
 from fictional import MERGERS, Fictional
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.status import (
+from analysis.progress.status import (
     ACHIEVED,
     AT_RISK,
     AT_RISK_RATIO,

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from analysis.errors import InputError
-from analysis.units import (
+from analysis.reference.names import fold, normalise
+from analysis.reference.units import (
     AmbiguousUnit,
     Units,
     UnitNotFound,
-    fold,
     load_units,
-    normalise,
     units_command,
 )
 
@@ -110,7 +109,7 @@ def test_crosswalk_equals_the_domain_table(units):
 
 
 def test_committed_tables_match_the_generator(tmp_path):
-    from analysis.reference import write
+    from analysis.reference.generate import write
 
     for path in write(tmp_path):
         assert path.read_text(encoding="utf-8") == (REFERENCE / path.name).read_text(encoding="utf-8"), path.name

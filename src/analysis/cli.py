@@ -11,7 +11,7 @@ import sys
 
 
 def _build(args: argparse.Namespace) -> int:
-    from analysis.build import build_command
+    from analysis.curation.build import build_command
 
     return build_command(root=args.root, corpus_dirs=args.corpus)
 
@@ -37,7 +37,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _units(args: argparse.Namespace) -> int:
-    from analysis.units import units_command
+    from analysis.reference.units import units_command
 
     return units_command(args.names, root=args.root)
 

@@ -1,4 +1,5 @@
-"""`briefs run`: execute the brief notebooks in warm kernels, render them, and keep reports/ consistent.
+"""Stage 6, batch: `briefs run` executes the brief notebooks in warm kernels, renders them, and keeps
+reports/ consistent. May import every stage below it; nothing but the CLI and bench imports it.
 
     command.py   the command line: usage checks, unit selection, exit codes
     runner.py    one run: lock, plan, skip what is unchanged, build in parallel, index, manifest

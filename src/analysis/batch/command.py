@@ -49,7 +49,7 @@ def default_jobs() -> int:
 
 def select_targets(names: list[str], all_units: bool, units, notice=None) -> list[Target]:
     """The briefs named (slugs, codes or names of either scheme), national overview first."""
-    from analysis.units import UnitNotFound
+    from analysis.reference.units import UnitNotFound
 
     notice = notice or (lambda message: print(f"briefs: {message}", file=sys.stderr))
     if not names and not all_units:
@@ -86,7 +86,7 @@ def run_command(units: list[str], all_units: bool, as_of: str | None, lang: str,
     from analysis.batch.lock import LockHeld
     from analysis.batch.runner import BatchRequest, run_batch
     from analysis.paths import ProjectPaths
-    from analysis.units import load_units
+    from analysis.reference.units import load_units
 
     paths = ProjectPaths.at(root)
     try:

@@ -8,7 +8,7 @@ is per unit, so that new data about one unit re-renders that unit (and the index
   and of `national` (every brief shows the national frame);
 - a table without one (sources, indicators, links) is shared: a change there re-renders every brief;
 - columns that briefs compare across units (a brief ranks its unit among the others on each
-  indicator: analysis.compare.unit_ranks) are shared too: a new figure for one unit can move every
+  indicator: analysis.progress.compare.unit_ranks) are shared too: a new figure for one unit can move every
   unit's rank, so it re-renders every brief; a new quote, note, target or document does not;
 - the national overview depends on every row.
 
@@ -27,7 +27,7 @@ NATIONAL = "national"
 UNIT_COLUMN = "unit"
 # Files of the package that shape no brief: the batch runner itself and the benchmark.
 CODE_EXCLUDED = ("batch", "bench.py")
-# What ranks are computed from (analysis.compare): shared by every brief.
+# What ranks are computed from (analysis.progress.compare): shared by every brief.
 COMPARED = {"observations": ("unit", "indicator_id", "value", "value_unit", "qualifier", "total", "date",
                              "source_id")}
 

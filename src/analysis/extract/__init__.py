@@ -1,4 +1,5 @@
-"""Extraction of mentions (documents, dates, places, quantities, targets) from policy texts.
+"""Stage 1, extraction: reading raw documents, and the mentions in them (documents, dates,
+places, quantities, targets). May import: analysis.reference and the core modules.
 
     extract_text(text, source, published=None) -> list[dict]   # one record per mention
     extract_files(paths) -> pandas.DataFrame                      # the same records, every file

@@ -1,6 +1,6 @@
 """`briefs extract FILE...`: JSON Lines of every mention, files read in parallel, memory flat.
 
-Each file is read in windows (analysis.reading.DocumentStream) and its records are written as soon
+Each file is read in windows (analysis.extract.reading.DocumentStream) and its records are written as soon
 as they are found; small files go to a pool of worker processes, in order; a file too large to
 hand around is streamed in this process. A file that cannot be read gets one line on stderr and
 exit status 1; the other files are still printed.
@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from analysis.errors import InputError
 from analysis.extract.pipeline import TextContext, extract_window, to_record
-from analysis.reading import DocumentStream
+from analysis.extract.reading import DocumentStream
 
 # Files above this size are streamed in the main process rather than sent to a worker whole.
 POOL_MAX_BYTES = 8 << 20

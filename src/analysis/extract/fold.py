@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from analysis.units import bare_letter
+from analysis.reference.names import bare_letter
 
 
 def _fold_table() -> dict[int, str]:
-    # Latin letters with marks, by the resolver's own rule (analysis.units.bare_letter) but keeping
+    # Latin letters with marks, by the resolver's own rule (analysis.reference.units.bare_letter) but keeping
     # case; then the punctuation that news text writes in several ways.
     table: dict[int, str] = {}
     for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):

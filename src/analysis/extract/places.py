@@ -1,6 +1,6 @@
 """Provincial units named in a text, in any spelling, with the 2025 unit each belongs to.
 
-Names come from the units resolver (analysis.units): every surface form of the 97 units of both
+Names come from the units resolver (analysis.reference.units): every surface form of the 97 units of both
 schemes, matched on folded text through one trie-shaped pattern. A match must be written as a
 name (each word capitalised, or an abbreviation in capitals) and must not be:
 - a smaller unit of the same name: "Ha Tinh city", "thành phố Hà Tĩnh", "TP. Pleiku", "huyện X",
@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from analysis.extract.fold import fold
 from analysis.extract.mention import Mention
-from analysis.units import load_units, normalise
+from analysis.reference.names import normalise
+from analysis.reference.units import load_units
 
 CITY_TYPE = "centrally-run city"
 MERGER_DATE = "2025-07-01"

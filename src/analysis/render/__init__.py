@@ -1,4 +1,6 @@
-"""Rendering executed brief notebooks to HTML and PDF.
+"""Stage 5, render: executed brief notebooks to HTML and PDF, and the text helpers (escaping,
+labels in both languages) that the briefs use. May import: analysis.reference and the core modules;
+never briefs or batch.
 
 `render()` uses Quarto when the `quarto` binary is on PATH, otherwise the built-in renderer
 (pandoc + Typst, the engines Quarto drives). Both read the same notebook convention

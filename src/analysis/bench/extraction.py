@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from analysis.bench.measure import run_measured
+
 GOALS = {"mb_per_second_per_core": 1.0, "corpus_mb": 50}
 
 
@@ -34,8 +36,6 @@ def make_corpus(seeds: list[Path], folder: Path, target_bytes: int) -> tuple[int
 
 
 def measure(folder: Path, jobs: int) -> dict:
-    from analysis.bench import run_measured
-
     files = sorted(str(p) for p in folder.iterdir())
     command = [sys.executable, "-m", "analysis", "extract", "--jobs", str(jobs), *files]
     return run_measured(command, stdout=subprocess.DEVNULL)

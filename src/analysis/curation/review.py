@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.errors import ValidationFailed
 from analysis.paths import ProjectPaths
-from analysis.schema import TABLES_BY_NAME
+from analysis.curation.schema import TABLES_BY_NAME
 
 QUOTED = ("documents", "document_links", "targets", "observations")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
@@ -129,7 +129,7 @@ def candidate_table(review: Review, unit: str | None = None, source: str | None 
 
 def unit_slug(name: str, root: str | Path | None = None) -> str:
     """The slug of a unit given by slug or name ("Quảng Nam" -> quang-nam); unknown names pass through."""
-    from analysis.units import UnitNotFound, load_units
+    from analysis.reference.units import UnitNotFound, load_units
 
     try:
         return load_units(ProjectPaths.at(root).reference).resolve(name).unit.slug
@@ -208,7 +208,7 @@ def accept(table: str, row: dict[str, str], root: str | Path | None = None, corp
     corpus_dirs: folders of external texts whose quotes to check, as `briefs build --corpus`;
     a relative folder is read from the project root.
     """
-    from analysis.build import validate_project
+    from analysis.curation.build import validate_project
 
     if table not in TABLES_BY_NAME or table == "origins":
         raise ValueError(f"unknown curated table {table!r}")

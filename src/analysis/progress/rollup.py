@@ -33,8 +33,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from analysis.facts import Facts, period_start
-from analysis.memo import per_facts
+from analysis.curation.facts import Facts, period_start
+from analysis.progress.memo import per_facts
 
 MERGER_DATE = pd.Timestamp("2025-07-01")
 NATIONAL = "national"

@@ -1,7 +1,7 @@
 """Which documents of the cascade each unit has issued, as of a date.
 
 A unit's documents are those whose `unit` is the unit or one of the legacy units it absorbed
-(attributed as in analysis.rollup). Links (`implements`, `cites`) show where a document sits
+(attributed as in analysis.progress.rollup). Links (`implements`, `cites`) show where a document sits
 in the cascade, e.g. a provincial resolution implementing 90-QĐ/TW.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.facts import Facts
-from analysis.memo import per_facts
-from analysis.rollup import attributed_documents, facts_as_of, optional_text, text_or_none
-from analysis.schema import DOCUMENT_TYPES, TOPICS
+from analysis.curation.facts import Facts
+from analysis.progress.memo import per_facts
+from analysis.progress.rollup import attributed_documents, facts_as_of, optional_text, text_or_none
+from analysis.curation.schema import DOCUMENT_TYPES, TOPICS
 
 UNIT_COVERAGE_COLUMNS = [
     "current_unit", "legacy_unit", "document_id", "number", "type", "topic", "issuer", "title",

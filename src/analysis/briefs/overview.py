@@ -1,6 +1,6 @@
 """The national overview: coverage across the 34 units, national figures, the cascade, ranks.
 
-Like analysis.brief, each section is Markdown or SVG for one notebook cell.
+Like analysis.briefs.brief, each section is Markdown or SVG for one notebook cell.
 """
 
 from __future__ import annotations
@@ -10,10 +10,12 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from analysis.brief import TOPIC_VI, Brief, Citations, Markdown, Svg, cached_facts, parse_as_of
-from analysis.compare import MIN_UNITS_FOR_RANK
-from analysis.coverage import national_coverage
-from analysis.progress import _named, national_figures
+from analysis.briefs.brief import Brief
+from analysis.briefs.output import Citations, Markdown, Svg, cached_facts, parse_as_of
+from analysis.briefs.wording import TOPIC_VI
+from analysis.progress.compare import MIN_UNITS_FOR_RANK
+from analysis.progress.coverage import national_coverage
+from analysis.progress.targets import _named, national_figures
 from analysis.render.escape import md_escape
 from analysis.render.i18n import format_date, label
 
@@ -22,7 +24,7 @@ class Overview(Brief):
     """The country as a whole. Reuses the brief's formatting, citations and national tables."""
 
     def __init__(self, as_of=None, lang: str = "en", data: str | Path | None = None):
-        from analysis.units import load_units
+        from analysis.reference.units import load_units
 
         if lang not in ("en", "vi"):
             raise ValueError(f"lang must be 'en' or 'vi', not {lang!r}")
@@ -55,7 +57,7 @@ class Overview(Brief):
         }
 
     def record(self):
-        from analysis.brief import Record
+        from analysis.briefs.output import Record
 
         return Record(front_matter=self.front_matter(), slug="national", name_vi=label("national_overview", "vi"),
                       name_en=label("national_overview", "en"), former_units=[], as_of=self.as_of.date().isoformat(),
@@ -96,7 +98,7 @@ class Overview(Brief):
         return Markdown(heading + "\n".join(rows) + "\n")
 
     def coverage_map(self) -> Svg:
-        from analysis.charts import coverage_map, to_svg
+        from analysis.briefs.charts import coverage_map, to_svg
 
         centroids = pd.read_csv(self.units_reference() / "centroids.csv", dtype=str)
         centroids = centroids[centroids["scheme"] == "2025"]
@@ -116,7 +118,7 @@ class Overview(Brief):
         return ProjectPaths.at().reference
 
     def ranks(self) -> Markdown:
-        from analysis.rollup import facts_as_of, rolled_up_all
+        from analysis.progress.rollup import facts_as_of, rolled_up_all
 
         heading = f"## {'Xếp hạng' if self.lang == 'vi' else 'Rankings'}\n\n"
         rolled = rolled_up_all(facts_as_of(self.facts, self.as_of))

@@ -1,7 +1,7 @@
 """Targets, latest figures and progress for one current unit as of a date.
 
 Pure functions of a `Facts` bundle: no file I/O. Each takes the whole bundle and cuts it to
-what counts on `as_of` itself (see analysis.rollup for the as-of rule and the roll-up).
+what counts on `as_of` itself (see analysis.progress.rollup for the as-of rule and the roll-up).
 
     unit_targets(facts, "ha-tinh", "2024-12-31")     # what was promised
     latest_figures(facts, "ha-tinh", "2024-12-31")   # what was reported
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.facts import Facts
-from analysis.memo import per_facts
-from analysis.rollup import (
+from analysis.curation.facts import Facts
+from analysis.progress.memo import per_facts
+from analysis.progress.rollup import (
     as_timestamp,
     attributed_targets,
     facts_as_of,
@@ -26,7 +26,7 @@ from analysis.rollup import (
     optional_text,
     text_or_none,
 )
-from analysis.status import NO_TARGET, Reading, direction, judge, projected_value
+from analysis.progress.status import NO_TARGET, Reading, direction, judge, projected_value
 
 TARGET_COLUMNS = [
     "target_id", "current_unit", "legacy_unit", "series", "indicator_id", "name_en", "name_vi",
@@ -301,9 +301,9 @@ def _named(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def brief_tables(facts: Facts, unit: str, as_of, lang: str = "en") -> UnitProgress:
     """All tables of one unit's brief as of `as_of` (see UnitProgress)."""
-    from analysis.compare import unit_ranks
-    from analysis.coverage import unit_coverage
-    from analysis.status import NO_DATA
+    from analysis.progress.compare import unit_ranks
+    from analysis.progress.coverage import unit_coverage
+    from analysis.progress.status import NO_DATA
 
     if lang not in ("en", "vi"):
         raise ValueError(f"lang must be 'en' or 'vi', not {lang!r}")

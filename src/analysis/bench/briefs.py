@@ -1,18 +1,6 @@
-"""`make bench`: extraction throughput, and how long the briefs take, naive against warm, as JSON.
-
-    python -m analysis.bench [--only briefs|extraction] [--corpus-mb MB] [--quick]
-                             [--province-notebook NB] [--national-notebook NB]
-
-- extraction: `briefs extract` over the seeds repeated to 50 MB (see analysis.bench_extract);
-- naive: for a few units, the `papermill` command then a render, each in a fresh process;
-- optimized: `briefs run --all` (34 units and the national overview, HTML and PDF) into a fresh
-  reports folder, then the same command again with nothing changed;
-- scaling: 1, 8 and 34 units on 2 workers, 34 units on 1 worker, extrapolated linearly to 3,300.
+"""The briefs half of `make bench`: naive papermill runs, the warm batch cold and re-run, scaling.
 
 Each scenario runs in its own scratch project (data/ linked, notebooks copied, reports/ empty).
-Memory: getrusage gives the largest single process (on Linux it also carries a parent's peak
-across exec, so it overstates); the sampled figure is the sum of the resident
-memory of the whole process tree (runner, workers, kernels, pandoc), polled every 50 ms.
 """
 
 from __future__ import annotations
@@ -25,60 +13,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
+from analysis.bench.measure import run_measured
 from analysis.paths import ProjectPaths
 
 GOALS = {"wall_seconds": 30, "speedup_per_unit": 15, "no_change_seconds": 3, "peak_memory_mb": 2048,
          "render_seconds_per_brief": 0.5}
 EXTRAPOLATE_TO = 3300
-
-
-def tree_rss_mb(root_pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            pages = int((entry / "statm").read_text().split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = pages
-    total, stack = 0, [root_pid]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        stack += children.get(pid, [])
-    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-
-def run_measured(command: list[str], env: dict | None = None, stdout=subprocess.PIPE) -> dict:
-    """Run a command; wall seconds, exit code, and the peak memory of its process tree."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True)
-    peak = 0.0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss_mb(process.pid))
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = process.communicate()
-    done.set()
-    sampler.join()
-    return {"seconds": round(time.perf_counter() - start, 3), "returncode": process.returncode,
-            "peak_tree_rss_mb": round(peak, 1), "stderr_tail": err.strip().splitlines()[-3:]}
 
 
 def scratch_project(base: Path, name: str, paths: ProjectPaths, notebooks: dict[str, Path]) -> Path:
@@ -127,39 +70,11 @@ def naive(base: Path, paths: ProjectPaths, notebook: Path, units: list[str], as_
     return {"units": per_unit, "seconds_per_unit": round(mean, 3)}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--root", help="project folder (default: found from here)")
-    parser.add_argument("--province-notebook", type=Path, help="default: notebooks/province_brief.ipynb")
-    parser.add_argument("--national-notebook", type=Path, help="default: notebooks/national_overview.ipynb")
-    parser.add_argument("--as-of", default="2025-12-31")
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--naive-units", type=int, default=4)
-    parser.add_argument("--quick", action="store_true", help="skip the scaling runs")
-    parser.add_argument("--only", choices=("briefs", "extraction"), help="run one half of the benchmark")
-    parser.add_argument("--corpus-mb", type=float, default=50, help="extraction corpus size (default 50)")
-    args = parser.parse_args(argv)
-    paths = ProjectPaths.at(args.root)
-    report: dict = {"machine": {"cores": os.cpu_count()}}
-    if args.only != "briefs":
-        from analysis.bench_extract import extraction_benchmark
-
-        seeds = sorted(p for p in paths.documents.iterdir() if p.is_file())
-        with tempfile.TemporaryDirectory(prefix="briefs-bench-extract-") as tmp:
-            report["extraction"] = extraction_benchmark(seeds, Path(tmp), args.corpus_mb)
-    if args.only != "extraction":
-        code = briefs_benchmark(args, paths, report)
-    else:
-        code = 0
-    print(json.dumps(report, indent=2, ensure_ascii=False))
-    return code
-
-
 def briefs_benchmark(args: argparse.Namespace, paths: ProjectPaths, report: dict) -> int:
     """The briefs half: naive baseline, the optimized cold run, the no-change rerun, scaling."""
 
     from analysis.batch.runner import NATIONAL_NOTEBOOK, PROVINCE_NOTEBOOK
-    from analysis.units import load_units
+    from analysis.reference.units import load_units
 
     notebooks = {PROVINCE_NOTEBOOK: args.province_notebook or paths.notebooks / PROVINCE_NOTEBOOK,
                  NATIONAL_NOTEBOOK: args.national_notebook or paths.notebooks / NATIONAL_NOTEBOOK}
@@ -169,7 +84,7 @@ def briefs_benchmark(args: argparse.Namespace, paths: ProjectPaths, report: dict
               file=sys.stderr)
         return 2
     if not paths.database.is_file():
-        from analysis.build import build_command
+        from analysis.curation.build import build_command
 
         if build_command(root=str(paths.root)) != 0:
             return 1
@@ -227,6 +142,3 @@ def briefs_benchmark(args: argparse.Namespace, paths: ProjectPaths, report: dict
     }
     return 0 if cold["returncode"] in (0, 1) else 1
 
-
-if __name__ == "__main__":
-    sys.exit(main())

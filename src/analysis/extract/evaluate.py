@@ -1,4 +1,4 @@
-"""`python -m analysis.evaluate` (`make eval`): precision and recall of extraction per kind,
+"""`python -m analysis.extract.evaluate` (`make eval`): precision and recall of extraction per kind,
 against the hand labels in tests/labels/*.jsonl.
 
 A label and a prediction match when they have the same source and kind, their spans overlap, and
@@ -93,7 +93,7 @@ def evaluate(root: Path | None = None) -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m analysis.extract.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
     scores = evaluate()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import __version__
-from analysis.checks import (
+from analysis.curation.checks import (
     SourceTexts,
     check_dates_and_units,
     check_origins,
@@ -24,11 +24,11 @@ from analysis.checks import (
     source_publication,
 )
 from analysis.errors import Problem, ValidationFailed
-from analysis.facts import Facts, period_end
+from analysis.curation.facts import Facts, period_end
 from analysis.paths import ProjectPaths
-from analysis.schema import CURATED_TABLES
-from analysis.store import write_store
-from analysis.validate import LoadedTable, check_cells, check_foreign_keys, load_curated, load_origins
+from analysis.curation.schema import CURATED_TABLES
+from analysis.curation.store import write_store
+from analysis.curation.validate import LoadedTable, check_cells, check_foreign_keys, load_curated, load_origins
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -60,8 +60,8 @@ def validate_project(
 
     `curated_dir` replaces data/curated, so that a change can be checked before it is written.
     """
-    from analysis.reading import read_document
-    from analysis.units import load_units
+    from analysis.extract.reading import read_document
+    from analysis.reference.units import load_units
 
     paths = ProjectPaths.at(root)
     external_dirs = [Path(d).resolve() for d in corpus_dirs]
@@ -94,7 +94,7 @@ def validate_project(
 
 def build(root: str | Path | None = None, corpus_dirs: list[str | Path] = ()) -> BuildResult:
     """Validate everything and write data/processed; raise ValidationFailed listing every problem."""
-    from analysis.reading import read_document
+    from analysis.extract.reading import read_document
 
     started = time.perf_counter()
     # Load and check.

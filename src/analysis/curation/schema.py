@@ -2,8 +2,8 @@
 
 Each table is a CSV edited by people and diffed in git. A schema lists its columns with
 a type, whether a value is required, the values allowed, and the foreign keys. The
-validator (analysis.validate) checks every row against these declarations; the store
-(analysis.store) writes the typed tables.
+validator (analysis.curation.validate) checks every row against these declarations; the store
+(analysis.curation.store) writes the typed tables.
 
 Types:
   str      free text

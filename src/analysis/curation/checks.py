@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.errors import InputError, Problem
-from analysis.facts import period_end, period_start
-from analysis.quotes import locate
-from analysis.validate import LoadedTable, shown_path
+from analysis.curation.facts import period_end, period_start
+from analysis.curation.quotes import locate
+from analysis.curation.validate import LoadedTable, shown_path
 
 QUOTED_TABLES = ("documents", "document_links", "targets", "observations")
 

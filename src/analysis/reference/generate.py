@@ -17,7 +17,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from analysis.units import CURRENT, LEGACY, bare_letter, normalise
+from analysis.reference.names import bare_letter, normalise
+from analysis.reference.units import CURRENT, LEGACY
 
 LEGACY_END = "2025-06-30"
 CURRENT_START = "2025-07-01"

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.facts import Facts
-from analysis.rollup import UnitMap, facts_as_of, optional_text, rolled_up_all
+from analysis.curation.facts import Facts
+from analysis.progress.rollup import UnitMap, facts_as_of, optional_text, rolled_up_all
 
 MIN_UNITS_FOR_RANK = 5
 

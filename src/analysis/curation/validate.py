@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.errors import Problem
-from analysis.schema import CURATED_TABLES, ORIGINS, Table
+from analysis.curation.schema import CURATED_TABLES, ORIGINS, Table
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -1,0 +1,94 @@
+"""The brief's context: the cascade of documents, coverage across units, national figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.briefs.output import Markdown, Svg
+from analysis.briefs.wording import TOPIC_VI, table_rule, value_text
+from analysis.curation.facts import Facts, period_start
+from analysis.progress.memo import per_facts
+from analysis.progress.targets import national_figures
+from analysis.render.escape import md_escape
+
+
+@per_facts
+def national_chart_svg(facts: Facts, as_of: pd.Timestamp, lang: str) -> str | None:
+    """The national figures over time as SVG (the same in every brief of one run), or None."""
+    from analysis.briefs.charts import national_figures_chart, to_svg
+
+    national = national_figures(facts, as_of)
+    if national.empty:
+        return None
+    frame = pd.DataFrame({
+        "indicator": national["name_vi" if lang == "vi" else "name_en"],
+        "date": national["date"].map(period_start),  # plotted at the first day it covers
+        "value": national["value"].astype(float),
+        "label": [value_text(v, u, q, lang).replace("\\", "")
+                  for v, u, q in zip(national["value"], national["value_unit"], national["qualifier"])],
+    })
+    return to_svg(national_figures_chart(frame, lang))
+
+
+
+class ContextSections:
+    """Mixed into Brief: needs progress, facts, citations, as_of and the Brief helpers."""
+
+    def timeline(self) -> Markdown:
+        docs = self._timeline_documents()
+        heading = f"## {self._l('timeline')}\n\n"
+        head = [self._l(k) for k in ("date", "document", "issuer", "title", "sources")]
+        rows = ["| " + " | ".join(head) + " |", table_rule(11, 16, 26, 40, 7)]
+        for row in docs.itertuples(index=False):
+            cite = self.citations.cite(row.source_id, row.quote)
+            date = self._date(row.date_issued) if isinstance(row.date_issued, str) and row.date_issued else "—"
+            rows.append(f"| {date} | {md_escape(row.number)} | {md_escape(row.issuer)} | {md_escape(row.title)} | {cite} |")
+        return Markdown(heading + "\n".join(rows) + "\n")
+
+    def timeline_chart(self) -> Svg | Markdown:
+        from analysis.briefs.charts import timeline_chart, to_svg
+
+        docs = self._timeline_documents()
+        docs = docs[docs["when"].notna()]
+        if docs.empty:
+            return Markdown("")
+        frame = pd.DataFrame({
+            "date": docs["when"],
+            "number": docs["number"],
+            "level": docs["unit"].map(lambda u: self._l("national") if u == "national" else self.name),
+        })
+        return Svg(to_svg(timeline_chart(frame, self.lang)))
+
+    def coverage(self) -> Markdown:
+        from analysis.progress.coverage import national_coverage
+
+        heading = f"## {self._l('coverage_context')}\n\n"
+        grid = national_coverage(self.facts, self.as_of)
+        counts = grid[grid["documents"] > 0].groupby("kind")["current_unit"].nunique()
+        mine = self.progress.coverage.groupby("topic")["number"].apply(lambda s: ", ".join(md_escape(n) for n in s))
+        head = [self._l(k) for k in ("topic", "this_unit", "units_nationally")]
+        rows = ["| " + " | ".join(head) + " |", "|---|---|--:|"]
+        for topic in grid["kind"].drop_duplicates():
+            shown = TOPIC_VI.get(topic, topic) if self.lang == "vi" else topic
+            rows.append(f"| {md_escape(shown)} | {mine.get(topic, '—')} | {int(counts.get(topic, 0))} |")
+        return Markdown(heading + "\n".join(rows) + "\n" + self._national_table())
+
+    def national_table(self) -> Markdown:
+        return Markdown(self._national_table())
+
+    def _national_table(self) -> str:
+        national = self.progress.national
+        title = f"\n### {self._l('national_figures')}\n\n"
+        if national.empty:
+            return title + self._l("no_data") + "\n"
+        head = [self._l(k) for k in ("indicator", "latest_figure", "date", "sources")]
+        rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
+        ordered = national.assign(_d=national["date"].map(str)).sort_values(["indicator_id", "_d"])
+        for row in ordered.itertuples(index=False):
+            cite = self.citations.cite(row.source_id, row.quote)
+            rows.append(f"| {self._indicator(row)} | {self.value_text(row.value, row.value_unit, row.qualifier)} | {self._date(row.date)} | {cite} |")
+        return title + "\n".join(rows) + "\n"
+
+    def national_chart(self) -> Svg | Markdown:
+        svg = national_chart_svg(self.facts, self.as_of, self.lang)
+        return Markdown("") if svg is None else Svg(svg)

@@ -1,0 +1,66 @@
+"""How a brief writes things: figures with their units and qualifiers, topics in Vietnamese,
+and the rule of a pipe table. Everything from a document is escaped as Markdown here.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from analysis.render.escape import md_escape
+from analysis.render.i18n import format_number, label
+
+TOPIC_VI = {
+    "police force building": "xây dựng lực lượng Công an",
+    "implementation plan": "kế hoạch thực hiện",
+    "coordination": "phối hợp lãnh đạo",
+    "commune police": "Công an cấp xã",
+    "model ward police": "Công an phường điển hình, kiểu mẫu",
+    "population data": "dữ liệu dân cư, định danh điện tử (Đề án 06)",
+    "organisation": "tổ chức bộ máy",
+    "other": "khác",
+}
+UNIT_NOUNS_VI = {
+    "officers": "cán bộ, chiến sĩ",
+    "headquarters": "trụ sở",
+    "units": "đơn vị",
+    "ward police units": "đơn vị Công an phường",
+    "commune police units": "đơn vị Công an cấp xã",
+    "ID cards": "thẻ CCCD",
+    "accounts": "tài khoản",
+    "records": "hồ sơ",
+    "documents": "văn bản",
+}
+
+
+
+def value_text(value, value_unit: str, qualifier: str | None, lang: str) -> str:
+    """A figure as a brief writes it, escaped as Markdown."""
+    if value is None or pd.isna(value):
+        return label("no_data", lang)
+    if value_unit == "%":
+        text = f"{format_number(value, lang)}%"
+    elif value_unit == "VND" and abs(value) >= 1e9:
+        text = f"{format_number(value / 1e9, lang)} {label('billion_vnd', lang)}"
+    else:
+        noun = UNIT_NOUNS_VI.get(value_unit, value_unit) if lang == "vi" else value_unit
+        text = f"{format_number(value, lang)} {noun}"
+    if isinstance(qualifier, str) and qualifier:
+        word = label(f"q_{qualifier}", lang) if f"q_{qualifier}" in known_labels() else qualifier
+        text = f"{word} {text}".strip()
+    return md_escape(text)
+
+
+def table_rule(*widths: int, right: tuple[int, ...] = ()) -> str:
+    """A pipe-table rule whose dash counts give pandoc the columns' relative widths."""
+    cells = ["-" * (w - 1) + ":" if i in right else "-" * w for i, w in enumerate(widths)]
+    return "|" + "|".join(cells) + "|"
+
+
+
+@functools.cache
+def known_labels() -> frozenset[str]:
+    from analysis.render.i18n import LABELS
+
+    return frozenset(LABELS)
