@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from analysis.coverage import coverage_grid, national_coverage, unit_coverage
-from analysis.progress import national_figures
-from analysis.schema import TOPICS
+from analysis.progress.coverage import coverage_grid, national_coverage, unit_coverage
+from analysis.progress.targets import national_figures
+from analysis.curation.schema import TOPICS
 from fictional import CURRENT, Fictional
 
 
@@ -62,3 +62,37 @@ def test_national_figures_come_with_their_dates():
     assert list(figures["source_published"]) == ["2023-03-20", "2024-03-20"]
     assert list(national_figures(cascade(), "2024-12-31", latest_only=True)["observation_id"]) == ["n2"]
     assert list(national_figures(cascade(), "2023-12-31")["observation_id"]) == ["n1"]
+
+
+def matrix_facts():
+    return (
+        Fictional()
+        .observation("alpha", "officers", 10, "2023-03-20")
+        .observation("beta", "officers", 12, "2024-05")
+        .observation("national", "officers", 700, "2024-03-20")
+        .target("gamma", "share", 30, "2025-12-31")
+        .build()
+    )
+
+
+def test_coverage_matrix_tells_reported_from_target_only_from_no_data():
+    from analysis.progress.coverage import NO_DATA_CELL, REPORTED, TARGET_ONLY, coverage_matrix
+
+    cells = coverage_matrix(matrix_facts(), "2024-12-31").set_index(["current_unit", "indicator_id"])
+    merged = cells.loc[("alpha-beta", "officers")]  # both legacy units' figures count for the merged unit
+    assert (merged["observations"], merged["state"], merged["latest_date"]) == (2, REPORTED, "2024-05")
+    assert cells.loc[("gamma", "share"), "state"] == TARGET_ONLY
+    assert cells.loc[("gamma", "share"), "targets"] == 1
+    assert cells.loc[("gamma", "officers"), "state"] == NO_DATA_CELL
+    assert "national" not in set(cells.index.get_level_values(0))
+    assert len(cells) == len(CURRENT) * 4  # every current unit x every indicator
+
+
+def test_coverage_matrix_respects_as_of():
+    from analysis.progress.coverage import coverage_matrix, coverage_summary
+
+    early = coverage_matrix(matrix_facts(), "2023-12-31").set_index(["current_unit", "indicator_id"])
+    assert early.loc[("alpha-beta", "officers"), "observations"] == 1
+    summary = coverage_summary(matrix_facts(), "2024-12-31")
+    assert summary["units_with_figures"] == 1 and summary["observations"] == 2
+    assert summary["units_with_target_or_document"] == 1  # gamma's target and its document

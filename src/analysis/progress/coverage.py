@@ -92,3 +92,55 @@ def coverage_grid(facts: Facts, as_of, by: str = "topic") -> pd.DataFrame:
     table = national_coverage(facts, as_of, by)
     grid = table.pivot(index="current_unit", columns="kind", values="documents")
     return grid.reindex(index=list(dict.fromkeys(table["current_unit"])), columns=list(KINDS[by]))
+
+
+MATRIX_COLUMNS = ["current_unit", "name_vi", "name_en", "indicator_id", "observations", "targets", "facts",
+                  "latest_date", "state"]  # fmt: skip
+# A cell's state: figures reported; only a target (promised, nothing reported); nothing at all.
+REPORTED, TARGET_ONLY, NO_DATA_CELL = "reported", "target only", "no data"
+
+
+@per_facts
+def coverage_matrix(facts: Facts, as_of) -> pd.DataFrame:
+    """Every current unit x every indicator, counted on `as_of`: how many observations and
+    targets (of the unit or the legacy units it absorbed), the latest figure's date as written,
+    and the cell's state (REPORTED, TARGET_ONLY or NO_DATA_CELL). Units in code order,
+    indicators in the curated order."""
+    from analysis.progress.rollup import attributed_observations, attributed_targets
+
+    counted = facts_as_of(facts, as_of)
+    obs = attributed_observations(counted)
+    obs = obs[obs["current_unit"] != "national"]
+    tgt = attributed_targets(counted)
+    tgt = tgt[tgt["current_unit"] != "national"]
+    obs_counts = obs.groupby(["current_unit", "indicator_id"]).size()
+    tgt_counts = tgt.groupby(["current_unit", "indicator_id"]).size()
+    latest = (obs.assign(_end=obs["date_end"].map(str)).sort_values("_end")
+              .groupby(["current_unit", "indicator_id"])["date"].last())
+    units = counted.units[counted.units["scheme"] == "2025"].sort_values(["code", "slug"])
+    rows = []
+    for unit in units.itertuples(index=False):
+        for indicator in counted.indicators["indicator_id"]:
+            key = (unit.slug, indicator)
+            n_obs, n_tgt = int(obs_counts.get(key, 0)), int(tgt_counts.get(key, 0))
+            state = REPORTED if n_obs else TARGET_ONLY if n_tgt else NO_DATA_CELL
+            rows.append({"current_unit": unit.slug, "name_vi": unit.name_vi, "name_en": unit.name_en,
+                         "indicator_id": indicator, "observations": n_obs, "targets": n_tgt,
+                         "facts": n_obs + n_tgt, "latest_date": text_or_none(latest.get(key)), "state": state})
+    return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
+
+
+def coverage_summary(facts: Facts, as_of) -> dict:
+    """The coverage figures the README and the overview state: units with a sourced figure,
+    units with a target or a document of their own, observations in all."""
+    matrix = coverage_matrix(facts, as_of)
+    by_unit = matrix.groupby("current_unit")[["observations", "targets"]].sum()
+    documents = national_coverage(facts, as_of)
+    with_docs = set(documents.loc[documents["documents"] > 0, "current_unit"])
+    return {
+        "units": len(by_unit),
+        "units_with_figures": int((by_unit["observations"] > 0).sum()),
+        "units_with_target_or_document": len(set(by_unit.index[by_unit["targets"] > 0]) | with_docs),
+        "observations": int(matrix["observations"].sum()),
+        "targets": int(matrix["targets"].sum()),
+    }
