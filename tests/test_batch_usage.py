@@ -96,10 +96,10 @@ def test_up_to_date_needs_the_same_hash_and_every_file(root, tmp_path):
     notebook = tmp_path / "nb.ipynb"
     notebook.write_text("{}")
     slices = DataSlices.of_database(root / "data" / "processed" / "briefs.duckdb")
-    kwargs = dict(province_notebook=notebook, national_notebook=notebook, as_of="2025-08-01", lang="en",
+    kwargs = dict(province_notebook=notebook, national_notebook=notebook, as_of="2025-08-01", langs=("en",),
                   database=root / "x.duckdb", slices=slices, code="c", renderer="builtin")
     (job,) = plan_jobs([Target("ha-noi", "Hanoi", ("ha-noi",))], **kwargs)
-    (job_vi,) = plan_jobs([Target("ha-noi", "Hanoi", ("ha-noi",))], **{**kwargs, "lang": "vi"})
+    (job_vi,) = plan_jobs([Target("ha-noi", "Hanoi", ("ha-noi",))], **{**kwargs, "langs": ("vi",)})
     assert job.inputs_hash != job_vi.inputs_hash
     reports = tmp_path / "reports"
     entry = {"status": "ok", "inputs_hash": job.inputs_hash, "outputs": job.output_names()}

@@ -66,7 +66,8 @@ def make_parser() -> argparse.ArgumentParser:
     run.add_argument("units", nargs="*", metavar="UNIT", help="slug, code or name of a unit")
     run.add_argument("--all", action="store_true", help="every current unit and the national overview")
     run.add_argument("--as-of", default=None, metavar="DATE", help="ISO date (default: today)")
-    run.add_argument("--lang", default="en", help="en or vi (default: en)")
+    run.add_argument("--lang", default=None, metavar="LANGS",
+                     help="en, vi or en,vi: the languages of the briefs (default: both, side by side)")
     run.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
     run.add_argument("--force", action="store_true", help="re-run units whose inputs are unchanged")
     run.set_defaults(handler=_run)

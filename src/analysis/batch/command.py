@@ -11,9 +11,8 @@ import datetime as dt
 import os
 import sys
 
-from analysis.batch.plan import NATIONAL, Target
+from analysis.batch.plan import LANGS, NATIONAL, Target
 
-LANGS = ("en", "vi")
 NATIONAL_TITLE = "National overview"
 
 
@@ -34,10 +33,17 @@ def parse_as_of(value: str | None, today: dt.date | None = None) -> str:
     return day.isoformat()
 
 
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise UsageError(f"--lang {lang!r}: the briefs exist in {' and '.join(LANGS)}")
-    return lang
+def parse_langs(value: str | None) -> tuple[str, ...]:
+    """`en`, `vi` or `en,vi` (the default: both), in the order given, each once."""
+    if value is None:
+        return LANGS
+    langs = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",")))
+    unknown = [lang for lang in langs if lang not in LANGS]
+    if unknown or not langs:
+        shown = ", ".join(repr(lang) for lang in unknown) or repr(value)
+        raise UsageError(f"--lang {shown}: the briefs exist in {' and '.join(LANGS)}; "
+                         f"use en, vi or en,vi (the default)")
+    return langs
 
 
 def default_jobs() -> int:
@@ -81,7 +87,7 @@ def select_targets(names: list[str], all_units: bool, units, notice=None) -> lis
     return ordered
 
 
-def run_command(units: list[str], all_units: bool, as_of: str | None, lang: str, jobs: int | None,
+def run_command(units: list[str], all_units: bool, as_of: str | None, lang: str | None, jobs: int | None,
                 force: bool, root: str | None) -> int:
     from analysis.batch.lock import LockHeld
     from analysis.batch.runner import BatchRequest, run_batch
@@ -91,7 +97,7 @@ def run_command(units: list[str], all_units: bool, as_of: str | None, lang: str,
     paths = ProjectPaths.at(root)
     try:
         as_of = parse_as_of(as_of)
-        lang = check_lang(lang)
+        langs = parse_langs(lang)
         if jobs is not None and jobs < 1:
             raise UsageError(f"--jobs {jobs}: use 1 or more")
         targets = select_targets(units, all_units, load_units(paths.reference))
@@ -102,7 +108,7 @@ def run_command(units: list[str], all_units: bool, as_of: str | None, lang: str,
     if not paths.database.is_file():
         print(f"briefs run: {paths.database} is missing; run `briefs build` first", file=sys.stderr)
         return 1
-    request = BatchRequest(paths, targets, as_of, lang, jobs or default_jobs(), force)
+    request = BatchRequest(paths, targets, as_of, langs, jobs or default_jobs(), force)
     missing = [p for p in _notebooks_needed(request) if not p.is_file()]
     if missing:
         print(f"briefs run: notebook missing: {', '.join(map(str, missing))}", file=sys.stderr)

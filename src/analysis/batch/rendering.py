@@ -58,35 +58,3 @@ def load_renderer(name: str) -> Render:
     if not function:
         raise ValueError(f"{RENDERER_VARIABLE}={name}: use builtin, quarto or module:function")
     return getattr(importlib.import_module(module), function)
-
-
-def render_index(entries: list[dict], out_path: Path, lang: str = "en") -> None:
-    """reports/index.html from the manifest's entries: every unit with its names, former units,
-    status, as-of date, headline figure and links; the national overview linked at the top."""
-    from analysis.render import render_index as render
-
-    rows = []
-    national = None
-    for e in entries:
-        outputs = e.get("outputs") or {}
-        if e["slug"] == "national":
-            national = outputs.get("html")
-            continue
-        record = e.get("record") or {}
-        error = e.get("error") or {}
-        status = e.get("status") or "missing"
-        if status == "ok" and record and not record.get("has_data", True):
-            status = "no_data"
-        rows.append({
-            "slug": e["slug"],
-            "name_vi": record.get("name_vi") or e.get("title") or e["slug"],
-            "name_en": record.get("name_en"),
-            "former_units": record.get("former_units") or [],
-            "status": status if status in ("ok", "failed", "stale", "missing", "no_data") else "missing",
-            "as_of": record.get("as_of") or (e.get("parameters") or {}).get("as_of"),
-            "headline": record.get("headline"),
-            "html": outputs.get("html"),
-            "pdf": outputs.get("pdf"),
-            "error": f"{error.get('type', '')}: {error.get('message', '')}" if error else None,
-        })
-    render(rows, out_path, lang=lang, national_href=national)

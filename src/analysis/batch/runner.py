@@ -1,7 +1,9 @@
 """A batch run: lock reports/, plan, skip what is up to date, make the rest in parallel, write the index.
 
-The manifest is saved after every brief, the index at the end. Exit code: 0 when every brief was
-written, 1 when any failed (the others are still written).
+A job is one brief (a unit in one language); the briefs of one unit that need making go to one
+worker together, since they share the unit's folder. The manifest is saved after every unit, the
+index at the end. Exit code: 0 when every brief was written, 1 when any failed (the others are
+still written).
 """
 
 from __future__ import annotations
@@ -15,16 +17,17 @@ from pathlib import Path
 
 from analysis.batch import manifest as manifests
 from analysis.batch.atomic import clear_staging
-from analysis.batch.hashing import DataSlices, code_digest, json_digest
+from analysis.batch.hashing import DataSlices, code_digest
+from analysis.batch.index import INDEX_NAME, coverage_data, write_index
 from analysis.batch.lock import ReportsLock
-from analysis.batch.plan import NATIONAL, BriefJob, Target, plan_jobs
+from analysis.batch.plan import LANGS, BriefJob, Target, plan_jobs
 from analysis.batch.progress import Progress
-from analysis.batch.rendering import choose_renderer, render_index
+from analysis.batch.rendering import choose_renderer
 from analysis.paths import ProjectPaths
 
 PROVINCE_NOTEBOOK = "province_brief.ipynb"
 NATIONAL_NOTEBOOK = "national_overview.ipynb"
-INDEX_NAME = "index.html"
+__all__ = ["INDEX_NAME", "BatchRequest", "BatchOutcome", "run_batch"]
 
 
 @dataclass
@@ -32,7 +35,7 @@ class BatchRequest:
     paths: ProjectPaths
     targets: list[Target]
     as_of: str
-    lang: str = "en"
+    langs: tuple[str, ...] = LANGS
     jobs: int = 1
     force: bool = False
     province_notebook: Path | None = None  # default: notebooks/province_brief.ipynb
@@ -46,6 +49,7 @@ class BatchRequest:
 class BatchOutcome:
     exit_code: int
     manifest: dict
+    # Briefs by file stem: "ha-tinh" (English), "ha-tinh.vi" (Vietnamese).
     built: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -56,6 +60,8 @@ def _entry(job: BriefJob, result, renderer: str) -> dict:
     return {
         "slug": job.slug,
         "title": job.title,
+        "lang": job.lang,
+        "twin": job.twin,
         "status": result.status,
         "inputs_hash": job.inputs_hash,
         "inputs": job.inputs,
@@ -69,48 +75,31 @@ def _entry(job: BriefJob, result, renderer: str) -> dict:
     }
 
 
-def _index_entries(units: dict) -> list[dict]:
-    """What the index shows: a brief left unchanged is shown as the "ok" brief it is."""
-    ordered = sorted(units.values(), key=lambda e: (e["slug"] != NATIONAL, e.get("title") or e["slug"]))
-    return [{**e, "status": "ok" if e.get("status") == "skipped" else e.get("status")} for e in ordered]
-
-
-def _write_index(reports: Path, manifest: dict) -> bool:
-    """Write reports/index.html unless what it shows is unchanged; True when written."""
-    entries = _index_entries(manifest["units"])
-    stable = [{k: e.get(k) for k in ("slug", "title", "status", "inputs_hash", "outputs", "error", "record")}
-              for e in entries]
-    digest = json_digest(stable)
-    index = reports / INDEX_NAME
-    if index.is_file() and (manifest.get("index") or {}).get("inputs_hash") == digest:
-        return False
-    tmp = reports / f".{INDEX_NAME}.{os.getpid()}.tmp"
-    try:
-        render_index(entries, tmp, manifest.get("lang") or "en")
-        os.replace(tmp, index)
-    finally:
-        tmp.unlink(missing_ok=True)
-    manifest["index"] = {"path": INDEX_NAME, "inputs_hash": digest}
-    return True
+def _by_unit(jobs: list[BriefJob]) -> list[list[BriefJob]]:
+    units: dict[str, list[BriefJob]] = {}
+    for job in jobs:
+        units.setdefault(job.slug, []).append(job)
+    return list(units.values())
 
 
 def _build(jobs: list[BriefJob], request: BatchRequest, renderer: str):
-    """Yield (job, BriefResult) as briefs finish, in worker processes with warm kernels."""
+    """Yield [(job, BriefResult)] per unit as units finish, in worker processes with warm kernels."""
     from analysis.batch import workers
     from analysis.batch.brief import BriefResult, other_error
 
-    settings = workers.WorkerSettings(request.paths.reports, request.lang, renderer,
-                                      warm_up_code=request.warm_up_code)
-    executor = workers.pool(settings, max(1, min(request.jobs, len(jobs))))
+    settings = workers.WorkerSettings(request.paths.reports, renderer, warm_up_code=request.warm_up_code)
+    groups = _by_unit(jobs)
+    executor = workers.pool(settings, max(1, min(request.jobs, len(groups))))
     try:
-        futures = {executor.submit(workers.run_job, job): job for job in jobs}
+        futures = {executor.submit(workers.run_unit, group): group for group in groups}
         for future in as_completed(futures):
-            job = futures[future]
+            group = futures[future]
             try:
-                result = future.result()
+                results = future.result()
             except Exception as exc:  # the worker itself died or could not start its kernel
-                result = BriefResult(job.slug, "failed", error=other_error("worker", exc))
-            yield job, result
+                results = [BriefResult(job.slug, "failed", error=other_error("worker", exc), lang=job.lang)
+                           for job in group]
+            yield list(zip(group, results))
     except BaseException:
         executor.shutdown(wait=False, cancel_futures=True)
         raise
@@ -126,45 +115,55 @@ def run_batch(request: BatchRequest) -> BatchOutcome:
     with ReportsLock(reports):
         clear_staging(reports)
         renderer = request.renderer or choose_renderer()
+        manifest_path = reports / manifests.MANIFEST_NAME
+        manifest = manifests.load(manifest_path)
+        existing = frozenset((slug, lang) for slug, lang, entry in manifests.entries(manifest)
+                             if manifests.is_written(entry, reports))
         jobs = plan_jobs(
             request.targets,
             province_notebook=request.province_notebook or paths.notebooks / PROVINCE_NOTEBOOK,
             national_notebook=request.national_notebook or paths.notebooks / NATIONAL_NOTEBOOK,
             as_of=request.as_of,
-            lang=request.lang,
+            langs=request.langs,
             database=paths.database,
             slices=DataSlices.of_database(paths.database),
             code=code_digest(),
             renderer=renderer,
+            existing=existing,
         )
-        manifest_path = reports / manifests.MANIFEST_NAME
-        manifest = manifests.load(manifest_path)
-        units = manifest["units"]
         manifest.update(
-            version=analysis.__version__, as_of=request.as_of, lang=request.lang, renderer=renderer,
+            version=analysis.__version__, as_of=request.as_of, langs=list(request.langs),
+            lang=request.langs[0], renderer=renderer,
             started_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         )
         outcome = BatchOutcome(0, manifest)
-        todo = [j for j in jobs if request.force or not manifests.is_up_to_date(units.get(j.slug), j, reports)]
+        todo = [j for j in jobs
+                if request.force or not manifests.is_up_to_date(manifests.get(manifest, *j.key), j, reports)]
         progress = Progress(len(jobs), interactive=request.interactive)
-        to_build = {j.slug for j in todo}
+        to_build = {j.key for j in todo}
         for job in jobs:
-            if job.slug not in to_build:
-                units[job.slug] = manifests.skipped(units[job.slug])
-                outcome.skipped.append(job.slug)
-                progress.finished(job.slug, units[job.slug])
+            if job.key not in to_build:
+                entry = manifests.skipped(manifests.get(manifest, *job.key))
+                manifests.put(manifest, job.slug, job.lang, entry)
+                outcome.skipped.append(job.stem)
+                progress.finished(job.stem, entry)
         planned = time.perf_counter()
         manifests.save(manifest_path, manifest)
         try:
-            for job, result in _build(todo, request, renderer) if todo else ():
-                units[job.slug] = _entry(job, result, renderer)
-                (outcome.built if result.status == "ok" else outcome.failed).append(job.slug)
+            for finished in _build(todo, request, renderer) if todo else ():
+                for job, result in finished:
+                    entry = _entry(job, result, renderer)
+                    manifests.put(manifest, job.slug, job.lang, entry)
+                    (outcome.built if result.status == "ok" else outcome.failed).append(job.stem)
+                    progress.finished(job.stem, entry)
                 manifests.save(manifest_path, manifest)
-                progress.finished(job.slug, units[job.slug])
         finally:
             progress.close()
         built = time.perf_counter()
-        _write_index(reports, manifest)
+        coverage = coverage_data(paths.database, request.as_of)
+        if coverage.get("unavailable"):
+            progress.note(f"index without the coverage matrix: {coverage['unavailable']}")
+        write_index(reports, manifest, coverage)
         finished = time.perf_counter()
         outcome.seconds = {
             "plan": round(planned - started, 4),

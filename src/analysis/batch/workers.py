@@ -24,7 +24,6 @@ PR_SET_PDEATHSIG = 1
 @dataclass(frozen=True)
 class WorkerSettings:
     reports: Path
-    lang: str
     renderer: str
     kernel_name: str = "python3"
     execution_timeout: int | None = 600
@@ -63,12 +62,12 @@ def init_worker(settings: WorkerSettings, parent: int) -> None:
     kernel.wait_warm()
 
 
-def run_job(job):
-    from analysis.batch.brief import build_brief
+def run_unit(jobs):
+    """The briefs of one unit, each language in turn, in this worker's warm kernel."""
+    from analysis.batch.brief import build_unit
 
     settings: WorkerSettings = _state["settings"]
-    return build_brief(job, settings.reports, _state["kernel"], _state["render"], settings.lang,
-                       settings.execution_timeout)
+    return build_unit(jobs, settings.reports, _state["kernel"], _state["render"], settings.execution_timeout)
 
 
 def pool(settings: WorkerSettings, workers: int) -> ProcessPoolExecutor:

@@ -44,6 +44,29 @@ LABELS: dict[str, dict[str, str]] = {
     "status_missing": {"en": "not written", "vi": "chưa tạo"},
     "status_no_data": {"en": "no data", "vi": "chưa có dữ liệu"},
     "generated_by": {"en": "Rendered by", "vi": "Tạo bởi"},
+    # The link from a brief to the same brief in the other language, and the index's words.
+    "twin_link": {"en": "Đọc bằng tiếng Việt (Vietnamese version)", "vi": "Read in English (bản tiếng Anh)"},
+    "sort": {"en": "Order", "vi": "Sắp xếp"},
+    "by_name": {"en": "by name", "vi": "theo tên"},
+    "by_coverage": {"en": "most data first", "vi": "nhiều dữ liệu trước"},
+    "only_gaps": {"en": "only units without a figure", "vi": "chỉ đơn vị chưa có số liệu"},
+    "coverage_help": {
+        "en": "Each cell: the number of facts (figures and targets) and the date of the latest figure.",
+        "vi": "Mỗi ô: số dữ kiện (số liệu và mục tiêu) và ngày của số liệu mới nhất.",
+    },
+    "coverage_summary": {
+        "en": "{with_figures} of {units} units have a sourced figure; {with_target} have a target or a "
+              "document of their own; {observations} figures and {targets} targets in all.",
+        "vi": "{with_figures}/{units} đơn vị có số liệu có nguồn; {with_target} có mục tiêu hoặc văn bản "
+              "riêng; tổng cộng {observations} số liệu và {targets} mục tiêu.",
+    },
+    "coverage_unavailable": {"en": "No coverage matrix", "vi": "Không có bảng mức độ dữ liệu"},
+    "cell_reported": {"en": "reported", "vi": "có số liệu"},
+    "cell_target only": {"en": "target only", "vi": "chỉ có mục tiêu"},
+    "cell_no data": {"en": "no data", "vi": "chưa có dữ liệu"},
+    "facts_count": {"en": "facts", "vi": "dữ kiện"},
+    "indicators": {"en": "Indicators", "vi": "Chỉ tiêu"},
+    "coverage": {"en": "Coverage", "vi": "Mức độ dữ liệu"},
     # Sections and words of a brief.
     "key_messages": {"en": "Key messages", "vi": "Thông điệp chính"},
     "targets_progress": {"en": "Targets and progress", "vi": "Mục tiêu và tiến độ"},
