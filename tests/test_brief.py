@@ -34,7 +34,10 @@ def test_ha_tinh_targets_have_no_data_and_cite_their_quotes(database: Path) -> N
     assert isinstance(table, Markdown)
     table = plain(table)
     assert table.count("**no data**") == 3
-    assert "at least 30%" in table and "31 December 2025" in table
+    assert "≥ 30%" in table and "31 December 2025" in table
+    assert "at least 100%" not in table and "| 100% |" in table  # a full share reads as the share
+    messages = plain(brief.key_messages())
+    assert "at least 30% by 31 December 2025" in messages and "100% by 31 December 2030" in messages
     sources = plain(brief.sources())
     assert "by the end of 2025, at least 30% of ward police units will meet the typical and model criteria" in sources
 
@@ -52,6 +55,7 @@ def test_vietnamese_brief_formats_numbers_and_dates(database: Path) -> None:
     text = plain(brief.key_messages() + brief.national_table())
     assert "gần 60.000 cán bộ, chiến sĩ" in text
     assert "20/03/2023" in text
+    assert "ít nhất 30% đến ngày 31/12/2025" in text and "ít nhất 100%" not in text
     assert "chưa có số liệu" in brief.targets_table()
 
 
@@ -66,8 +70,11 @@ def test_unit_without_documents_says_so_and_keeps_national_context(database: Pat
     assert "No document, target or figure about Ca Mau has been curated" in messages
     assert "Nationally" in messages
     assert "Neither a target nor a figure for this unit" in brief.data_gaps()
-    assert isinstance(brief.progress_chart(), Markdown)
-    assert isinstance(brief.national_chart(), Svg)
+    assert brief.trend_chart() == "" and brief.heading("trend_chart") == ""
+    # Ca Mau reports nothing the others report: it stands beside them as "no data".
+    peers = brief.peer_points()
+    assert not peers.empty and set(peers.loc[peers["kind"] == "self", "name"]) == set()
+    assert (peers["kind"] == "missing").sum() == peers["panel"].nunique()
 
 
 def test_former_unit_resolves_to_current_and_is_named(database: Path) -> None:
@@ -76,9 +83,14 @@ def test_former_unit_resolves_to_current_and_is_named(database: Path) -> None:
     assert "Hải Dương (Hai Duong)" in plain(brief.header())
 
 
-def test_progress_chart_is_svg(database: Path) -> None:
-    chart = open_brief("ha-tinh", as_of="2025-07-01", data=database).progress_chart()
+def test_ha_tinh_targets_without_a_baseline_are_markers_not_a_path(database: Path) -> None:
+    brief = open_brief("ha-tinh", as_of="2025-07-01", data=database)
+    points = brief.trend_points()
+    assert set(points["kind"]) == {"target"} and points["path"].isna().all()
+    assert points["note"].str.contains("Targets only").all()
+    chart = brief.trend_chart()
     assert isinstance(chart, Svg) and chart.lstrip().startswith("<svg")
+    assert 'stroke-dasharray' not in chart  # no path is drawn from a baseline nobody stated
 
 
 def test_overview_sections(database: Path) -> None:

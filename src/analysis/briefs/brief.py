@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.briefs.chart_points import ChartPoints
 from analysis.briefs.closing import ClosingSections
 from analysis.briefs.context import ContextSections
 from analysis.briefs.key_messages import KeyMessages
+from analysis.briefs.map import MapSection
 from analysis.briefs.output import (
     Citations,
     Markdown,
@@ -27,24 +29,31 @@ from analysis.briefs.output import (
     parse_as_of,
 )
 from analysis.briefs.progress_section import ProgressSection
-from analysis.briefs.wording import value_text
+from analysis.briefs.thin_data import ThinDataSections
+from analysis.briefs.wording import target_text, value_text
+from analysis.curation.facts import Facts
 from analysis.progress.targets import UnitProgress, brief_tables
+from analysis.reference.units import Unit, Units
 from analysis.render.escape import md_escape
 from analysis.render.i18n import format_date, label
 
 
-class Brief(KeyMessages, ProgressSection, ContextSections, ClosingSections):
-    """The brief of one current unit as of a date, in one language."""
+class Brief(KeyMessages, ProgressSection, ContextSections, ClosingSections, ChartPoints, ThinDataSections, MapSection):
+    """The brief of one current unit as of a date, in one language.
 
-    def __init__(self, unit: str, as_of=None, lang: str = "en", data: str | Path | None = None):
+    `facts` and `units` default to the processed store and the project's reference units;
+    tests pass fictional ones (see `units_of`)."""
+
+    def __init__(self, unit: str, as_of=None, lang: str = "en", data: str | Path | None = None,
+                 facts: Facts | None = None, units: Units | None = None):
         from analysis.reference.units import load_units
 
         if lang not in ("en", "vi"):
             raise ValueError(f"lang must be 'en' or 'vi', not {lang!r}")
         self.lang = lang
         self.as_of = parse_as_of(as_of)
-        self.facts = cached_facts(data)
-        units = load_units()
+        self.facts = facts if facts is not None else cached_facts(data)
+        self.units = units = units if units is not None else load_units()
         resolution = units.resolve(str(unit))
         if resolution.unit.scheme != "2025":
             print(f"notice: {resolution.unit.name_vi} is a former unit; showing {resolution.current.name_vi}", file=sys.stderr)
@@ -72,9 +81,9 @@ class Brief(KeyMessages, ProgressSection, ContextSections, ClosingSections):
         """A figure as the brief writes it: 'nearly 60,000 officers', 'khoảng 30.000 tỷ đồng'."""
         return value_text(value, value_unit, qualifier, self.lang)
 
-    def _target_text(self, row) -> str:
-        words = self._l(f"cmp_{row.comparator}") if row.comparator else ""
-        return f"{words} {self.value_text(row.target_value, row.value_unit)}".strip()
+    def _target_text(self, row, compact: bool = True) -> str:
+        """A target as a table cell ("≥ 30%", "100%") or, not compact, in a sentence ("at least 30%")."""
+        return target_text(row.comparator, row.target_value, row.value_unit, self.lang, compact=compact)
 
     def _status(self, status: str) -> str:
         return self._l(f"progress_{status}")
@@ -89,12 +98,21 @@ class Brief(KeyMessages, ProgressSection, ContextSections, ClosingSections):
                 self.citations.cite(target["source_id"], target["quote"])
             if isinstance(row.observation_id, str):
                 self.citations.cite(row.figure_source_id, row.figure_quote)
+        for row in self._own_figures().itertuples(index=False):  # every figure the charts plot
+            for source_id, quote in zip(row.source_id.split("; "), str(row.quote).split(" | ")):
+                self.citations.cite(source_id, quote)
         for row in self.progress.coverage.itertuples(index=False):
             self.citations.cite(row.source_id, row.quote)
         for row in self._national_latest().itertuples(index=False):
             self.citations.cite(row.source_id, row.quote)
         for row in self._timeline_documents().itertuples(index=False):
             self.citations.cite(row.source_id, row.quote)
+
+    def _own_figures(self) -> pd.DataFrame:
+        """Every figure of the unit and its former units counted on the as-of date, with sums."""
+        from analysis.progress.rollup import facts_as_of, rolled_up
+
+        return rolled_up(facts_as_of(self.facts, self.as_of), self.unit.slug)
 
     def _national_latest(self) -> pd.DataFrame:
         national = self.progress.national
@@ -127,9 +145,17 @@ class Brief(KeyMessages, ProgressSection, ContextSections, ClosingSections):
             "params": {"unit": self.unit.slug, "as_of": self.as_of.date().isoformat(), "lang": self.lang},
         }
 
+    # A chart's heading shows only when the chart does (see chart_points for when it does).
+    _CHART_POINTS = {"trend_chart": "trend_points", "progress_chart": "trend_points", "peer_chart": "peer_points"}
+
     def heading(self, key: str) -> Markdown:
-        """A section heading for a cell whose output is a chart."""
-        return Markdown(f"## {self._l(key)}\n")
+        """A section heading for a cell whose output is a chart; empty when there is no chart."""
+        points = self._CHART_POINTS.get(key)
+        if points and getattr(self, points)().empty:
+            return Markdown("")
+        title = self._l("trend_chart" if key == "progress_chart" else key)
+        intro = f"\n{md_escape(self._l('peer_intro').format(unit=self.name))}\n" if key == "peer_chart" else ""
+        return Markdown(f"## {title}\n{intro}")
 
     def header(self) -> Markdown:
         former = ", ".join(md_escape(f"{u.name_vi} ({u.name_en})") for u in self.former) or self._l("did_not_merge")
@@ -163,6 +189,15 @@ class Brief(KeyMessages, ProgressSection, ContextSections, ClosingSections):
         value = self.value_text(row.value, row.value_unit, row.qualifier).replace("\\", "")
         name = row.name_vi if self.lang == "vi" else row.name_en
         return {"label": name, "value": f"{value} ({self._date(row.date)}): {self._status(row.status)}"}
+
+
+def units_of(facts: Facts) -> Units:
+    """The units a Facts bundle carries (its `units` and `crosswalk` frames), for a Brief of
+    data that is not the project's own, such as the fictional units of the tests."""
+    units = [Unit(r.slug, r.scheme, r.code, r.name_vi, r.official_name_vi, r.name_en, r.type)
+             for r in facts.units.itertuples(index=False)]
+    crosswalk = dict(zip(facts.crosswalk["legacy_slug"], facts.crosswalk["current_slug"]))
+    return Units(units, crosswalk, [], [])
 
 
 def open_brief(unit: str, as_of=None, lang: str = "en", data: str | Path | None = None) -> Brief:

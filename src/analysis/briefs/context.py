@@ -2,33 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from analysis.briefs.output import Markdown, Svg
-from analysis.briefs.wording import TOPIC_VI, table_rule, value_text
-from analysis.curation.facts import Facts, period_start
-from analysis.progress.memo import per_facts
-from analysis.progress.targets import national_figures
+from analysis.briefs.wording import TOPIC_VI, table_rule
 from analysis.render.escape import md_escape
-
-
-@per_facts
-def national_chart_svg(facts: Facts, as_of: pd.Timestamp, lang: str) -> str | None:
-    """The national figures over time as SVG (the same in every brief of one run), or None."""
-    from analysis.briefs.charts import national_figures_chart, to_svg
-
-    national = national_figures(facts, as_of)
-    if national.empty:
-        return None
-    frame = pd.DataFrame({
-        "indicator": national["name_vi" if lang == "vi" else "name_en"],
-        "date": national["date"].map(period_start),  # plotted at the first day it covers
-        "value": national["value"].astype(float),
-        "label": [value_text(v, u, q, lang).replace("\\", "")
-                  for v, u, q in zip(national["value"], national["value_unit"], national["qualifier"])],
-    })
-    return to_svg(national_figures_chart(frame, lang))
-
 
 
 class ContextSections:
@@ -46,18 +22,11 @@ class ContextSections:
         return Markdown(heading + "\n".join(rows) + "\n")
 
     def timeline_chart(self) -> Svg | Markdown:
+        """The national cascade beside the unit's own documents, figures and deadlines."""
         from analysis.briefs.charts import timeline_chart, to_svg
 
-        docs = self._timeline_documents()
-        docs = docs[docs["when"].notna()]
-        if docs.empty:
-            return Markdown("")
-        frame = pd.DataFrame({
-            "date": docs["when"],
-            "number": docs["number"],
-            "level": docs["unit"].map(lambda u: self._l("national") if u == "national" else self.name),
-        })
-        return Svg(to_svg(timeline_chart(frame, self.lang)))
+        points = self.timeline_points()
+        return Markdown("") if points.empty else Svg(to_svg(timeline_chart(points, self.lang), self.lang))
 
     def coverage(self) -> Markdown:
         from analysis.progress.coverage import national_coverage
@@ -90,5 +59,8 @@ class ContextSections:
         return title + "\n".join(rows) + "\n"
 
     def national_chart(self) -> Svg | Markdown:
-        svg = national_chart_svg(self.facts, self.as_of, self.lang)
-        return Markdown("") if svg is None else Svg(svg)
+        """National figures of indicators reported on two or more dates."""
+        from analysis.briefs.charts import national_figures_chart, to_svg
+
+        points = self.national_points()
+        return Markdown("") if points.empty else Svg(to_svg(national_figures_chart(points, self.lang), self.lang))

@@ -1,14 +1,17 @@
 """The key messages at the top of a brief: each target and its status, figures without a
-target, the unit's own documents, and the national context, at most MAX_KEY_MESSAGES."""
+target, the unit's own documents, and the national context, at most MAX_KEY_MESSAGES. When
+little about the unit has been curated, one line above them says so."""
 
 from __future__ import annotations
 
 from analysis.briefs.output import Markdown
+from analysis.briefs.wording import by_date
 from analysis.progress.status import NO_DATA, NO_TARGET
 from analysis.render.escape import md_escape
 from analysis.render.i18n import format_date
 
 MAX_KEY_MESSAGES = 5
+THIN_FACTS = 3  # fewer of the unit's own documents, targets and figures than this: a thin brief
 
 
 class KeyMessages:
@@ -18,8 +21,6 @@ class KeyMessages:
         messages = []
         progress = self.progress.progress
         targets = progress[progress["target_id"].notna()]
-        if self.progress.coverage.empty and progress.empty:
-            messages.append(self._msg_nothing())
         for row in targets.itertuples(index=False):
             messages.append(self._msg_target(row))
         for row in progress[progress["status"] == NO_TARGET].itertuples(index=False):
@@ -29,7 +30,26 @@ class KeyMessages:
         for row in self._national_latest().itertuples(index=False):
             messages.append(self._msg_national(row))
         body = "\n".join(f"- {m}" for m in messages[:MAX_KEY_MESSAGES])
-        return Markdown(f"## {self._l('key_messages')}\n\n{body}\n")
+        thin = self._thin_line()
+        return Markdown(f"## {self._l('key_messages')}\n\n{thin + chr(10) + chr(10) if thin else ''}{body}\n")
+
+    def own_fact_counts(self) -> dict[str, int]:
+        """How many of the unit's own documents, targets and figures the brief stands on."""
+        figures = self.progress.progress["observation_id"].notna().sum()
+        return {"documents": len(self.progress.coverage), "targets": len(self.progress.targets), "figures": int(figures)}
+
+    def _thin_line(self) -> str:
+        counts = self.own_fact_counts()
+        if sum(counts.values()) == 0:
+            return f"**{self._msg_nothing()}**"
+        if sum(counts.values()) >= THIN_FACTS:
+            return ""
+        d, t, f = counts["documents"], counts["targets"], counts["figures"]
+        if self.lang == "vi":
+            return (f"**Dữ liệu còn ít:** đến ngày {format_date(self.as_of.date(), 'vi')} mới tổng hợp được {d} văn bản, "
+                    f"{t} mục tiêu và {f} số liệu của {md_escape(self.name)}; phần lớn bản tin là bối cảnh toàn quốc.")
+        return (f"**Thin data:** as of {format_date(self.as_of.date(), 'en')}, {d} document(s), {t} target(s) and "
+                f"{f} figure(s) about {md_escape(self.name)} have been curated; most of this brief is national context.")
 
     def _msg_nothing(self) -> str:
         if self.lang == "vi":
@@ -39,7 +59,7 @@ class KeyMessages:
     def _msg_target(self, row) -> str:
         target = self.progress.targets.set_index("target_id").loc[row.target_id]
         cite = self.citations.cite(target["source_id"], target["quote"])
-        goal = f"{self._target_text(row)} {'đến' if self.lang == 'vi' else 'by'} {self._date(row.deadline)}"
+        goal = f"{self._target_text(row, compact=False)} {by_date(row.deadline, self.lang)}"
         if row.status == NO_DATA:
             tail = "chưa có số liệu được công bố" if self.lang == "vi" else "no figure has been reported"
         else:

@@ -33,30 +33,25 @@ class ProgressSection:
                 cites.append(self.citations.cite(row.figure_source_id, row.figure_quote))
                 figure = f"{self.value_text(row.value, row.value_unit, row.qualifier)} ({self._date(row.date)})"
             gap = "—" if pd.isna(row.gap) else self.value_text(max(row.gap, 0), row.value_unit)
-            legacy = f" ({md_escape(row.legacy_unit)})" if isinstance(row.legacy_unit, str) and row.legacy_unit != self.unit.slug else ""
+            legacy = f" ({md_escape(self._unit_label('legacy:' + row.legacy_unit))})" if isinstance(row.legacy_unit, str) and row.legacy_unit != self.unit.slug else ""
             cells = [self._indicator(row) + legacy, target, self._date(row.deadline), figure,
                      f"**{self._status(row.status)}**", gap, " ".join(cites)]
             rows.append("| " + " | ".join(cells) + " |")
         return Markdown(heading + "\n".join(rows) + "\n")
 
-    def progress_chart(self) -> Svg | Markdown:
-        from analysis.briefs.charts import progress_chart, to_svg
-        from analysis.progress.rollup import facts_as_of, rolled_up
+    def trend_chart(self) -> Svg | Markdown:
+        """Figures and targets over time, only for indicators with two or more dated facts;
+        nothing when there are none (a single figure is in the table)."""
+        from analysis.briefs.charts import to_svg, trend_chart
 
-        progress = self.progress.progress
-        targets = progress[progress["target_id"].notna()]
-        if progress.empty:
-            return Markdown(self._l("no_chart") + "\n")
-        name_col = "name_vi" if self.lang == "vi" else "name_en"
-        path_rows = targets.assign(indicator=targets[name_col])[["indicator", "baseline_value", "baseline_date", "target_value", "deadline"]]
-        path_rows = path_rows.assign(baseline_date=pd.to_datetime(path_rows["baseline_date"]), deadline=pd.to_datetime(path_rows["deadline"]))
-        points = rolled_up(facts_as_of(self.facts, self.as_of), self.unit.slug)
-        wanted = set(progress["indicator_id"])
-        names = dict(zip(self.facts.indicators["indicator_id"], self.facts.indicators[name_col]))
-        points = points[points["indicator_id"].isin(wanted)]
-        points = pd.DataFrame({
-            "indicator": points["indicator_id"].map(names),
-            "date": pd.to_datetime(points["date_end"]),
-            "value": points["value"].astype(float),
-        })
-        return Svg(to_svg(progress_chart(path_rows, points, self.lang)))
+        points = self.trend_points()
+        return Markdown("") if points.empty else Svg(to_svg(trend_chart(points, self.lang), self.lang))
+
+    progress_chart = trend_chart  # the name older notebooks call
+
+    def peer_chart(self) -> Svg | Markdown:
+        """Where the unit stands among the units reporting each indicator."""
+        from analysis.briefs.charts import peer_chart, to_svg
+
+        points = self.peer_points()
+        return Markdown("") if points.empty else Svg(to_svg(peer_chart(points, self.lang), self.lang))

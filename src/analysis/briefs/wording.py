@@ -9,7 +9,7 @@ import functools
 import pandas as pd
 
 from analysis.render.escape import md_escape
-from analysis.render.i18n import format_number, label
+from analysis.render.i18n import format_date, format_number, label
 
 TOPIC_VI = {
     "police force building": "xây dựng lực lượng Công an",
@@ -50,6 +50,39 @@ def value_text(value, value_unit: str, qualifier: str | None, lang: str) -> str:
         word = label(f"q_{qualifier}", lang) if f"q_{qualifier}" in known_labels() else qualifier
         text = f"{word} {text}".strip()
     return md_escape(text)
+
+
+# Comparators in a sentence ("at least 30%") and in a cell or a tooltip ("≥ 30%").
+COMPARATOR_WORDS = {
+    "en": {">=": "at least", ">": "more than", "<=": "at most", "<": "less than", "=": ""},
+    "vi": {">=": "ít nhất", ">": "trên", "<=": "tối đa", "<": "dưới", "=": ""},
+}
+COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": ""}
+
+
+def target_text(comparator: str | None, value, value_unit: str, lang: str, compact: bool = False) -> str:
+    """A target as a reader says it, escaped as Markdown: "at least 30%" in a sentence, "≥ 30%"
+    in a table. A bound that is also the limit reads as the value alone: a share of at least
+    100% is "100%", a count of at most 0 is "0"."""
+    amount = value_text(value, value_unit, None, lang)
+    if not isinstance(comparator, str) or comparator not in COMPARATOR_SIGNS:
+        return amount
+    full_share = value_unit == "%" and comparator in (">=", "=") and float(value) >= 100
+    nothing = comparator == "<=" and float(value) == 0
+    if full_share or nothing:
+        return amount
+    words = COMPARATOR_SIGNS[comparator] if compact else COMPARATOR_WORDS[lang][comparator]
+    return f"{words} {amount}".strip()
+
+
+def by_date(value, lang: str) -> str:
+    """"by 31 December 2025" / "đến ngày 31/12/2025"; a month or a year as stated ("đến năm 2025")."""
+    text = str(value)[:10] if not isinstance(value, pd.Timestamp) else value.date().isoformat()
+    shown = format_date(text, lang)
+    if lang == "vi":
+        precision = text.count("-")
+        return f"đến {('năm', 'tháng', 'ngày')[precision]} {shown}"
+    return f"by {shown}"
 
 
 def table_rule(*widths: int, right: tuple[int, ...] = ()) -> str:

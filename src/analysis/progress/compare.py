@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.curation.facts import Facts
+from analysis.progress.memo import per_facts
 from analysis.progress.rollup import UnitMap, facts_as_of, optional_text, rolled_up_all
 
 MIN_UNITS_FOR_RANK = 5
@@ -28,6 +29,42 @@ def _latest_by_series(rolled: pd.DataFrame) -> pd.DataFrame:
         ["date_end", "published_end", "_reported", "observation_id"], na_position="first", kind="stable"
     )
     return ordered.drop_duplicates(["series", "indicator_id"], keep="last")
+
+
+PEER_COLUMNS = [
+    "indicator_id", "unit", "value", "value_unit", "qualifier", "date", "date_end", "observation_id",
+    "source_id", "quote", "combined", "rank", "units_reporting",
+]  # fmt: skip
+
+
+@per_facts
+def peer_figures(facts: Facts, as_of) -> pd.DataFrame:
+    """The latest figure of every current unit on each indicator, counted on `as_of`: what a
+    brief draws to place its unit among the others. A merged unit appears by its own figure or
+    the complete sum of its parts (`combined`, `observation_id` then joins the parts' ids with
+    ' + '). Only figures in the indicator's unit of measure are kept.
+
+    Columns: indicator_id, unit, value, value_unit, qualifier, date (as written), date_end,
+    observation_id, source_id, quote, combined, rank (Int64, 1 = best given higher_is_better,
+    ties share the best rank; set whatever the number reporting), units_reporting. Sorted by
+    indicator, then rank."""
+    counted = facts_as_of(facts, as_of)
+    latest = _latest_by_series(rolled_up_all(counted))
+    latest = latest[latest["series"] == latest["current_unit"]].rename(columns={"current_unit": "unit"})
+    indicators = counted.indicators.set_index("indicator_id")
+    known = latest["indicator_id"].isin(indicators.index)
+    wanted_unit = latest["indicator_id"].map(indicators["value_unit"])
+    latest = latest[~known | (latest["value_unit"] == wanted_unit)].copy()
+    higher = latest["indicator_id"].map(indicators["higher_is_better"]).fillna(True).astype(bool)
+    value = latest["value"].astype(float)
+    latest["value"] = value
+    # Rank the larger first where higher is better, the smaller first otherwise.
+    latest["rank"] = value.where(higher, -value).groupby(latest["indicator_id"]).rank(ascending=False, method="min")
+    latest["units_reporting"] = latest.groupby("indicator_id")["unit"].transform("size")
+    latest["qualifier"] = optional_text(latest["qualifier"])
+    latest["rank"] = pd.array(latest["rank"].astype(int).tolist(), dtype="Int64")
+    out = latest.sort_values(["indicator_id", "rank", "unit"], kind="stable")
+    return out[PEER_COLUMNS].reset_index(drop=True)
 
 
 def unit_ranks(facts: Facts, unit: str, as_of) -> pd.DataFrame:
