@@ -14,10 +14,10 @@ from analysis.briefs.brief import Brief
 from analysis.briefs.output import Citations, Markdown, Svg, cached_facts, parse_as_of
 from analysis.briefs.wording import TOPIC_VI
 from analysis.progress.compare import MIN_UNITS_FOR_RANK
-from analysis.progress.coverage import national_coverage
+from analysis.progress.coverage import coverage_matrix, coverage_summary, national_coverage
 from analysis.progress.targets import _named, national_figures
 from analysis.render.escape import md_escape
-from analysis.render.i18n import format_date, label
+from analysis.render.i18n import format_date, format_number, label
 
 
 class Overview(Brief):
@@ -66,13 +66,25 @@ class Overview(Brief):
     def summary(self) -> Markdown:
         issued = self.grid[self.grid["documents"] > 0]
         with_any = issued["current_unit"].nunique()
+        c = coverage_summary(self.facts, self.as_of)
+        day = format_date(self.as_of.date(), self.lang)
         if self.lang == "vi":
-            text = (f"Đến ngày {format_date(self.as_of.date(), 'vi')}, {with_any} trên 34 tỉnh, thành phố có ít nhất "
-                    "một văn bản của địa phương được ghi nhận trong dữ liệu.")
+            lines = [
+                f"Đến ngày {day}, {with_any} trên 34 tỉnh, thành phố có ít nhất một văn bản của địa phương được ghi nhận trong dữ liệu.",
+                f"{c['units_with_figures']} trên {c['units']} tỉnh, thành phố có ít nhất một số liệu có nguồn; "
+                f"{c['units_with_target_or_document']} có mục tiêu hoặc văn bản của riêng mình.",
+                f"Tổng cộng {format_number(c['observations'], 'vi')} số liệu và {format_number(c['targets'], 'vi')} mục tiêu của các địa phương, "
+                "mỗi số liệu đều có nguồn và trích dẫn.",
+            ]
         else:
-            text = (f"As of {format_date(self.as_of.date(), 'en')}, {with_any} of the 34 provincial units have at least "
-                    "one document of their own in the curated data.")
-        return Markdown(f"## {self._l('key_messages')}\n\n- {text}\n")
+            lines = [
+                f"As of {day}, {with_any} of the 34 provincial units have at least one document of their own in the curated data.",
+                f"{c['units_with_figures']} of {c['units']} units have at least one sourced figure; "
+                f"{c['units_with_target_or_document']} have a target or a document of their own.",
+                f"{format_number(c['observations'], 'en')} figures and {format_number(c['targets'], 'en')} targets of units in all, "
+                "each with its source and quote.",
+            ]
+        return Markdown(f"## {self._l('key_messages')}\n\n" + "".join(f"- {t}\n" for t in lines))
 
     def coverage_table(self) -> Markdown:
         """Who has issued what, and when: one row per unit, one column per topic with documents."""
@@ -97,25 +109,52 @@ class Overview(Brief):
             rows.append("| " + " | ".join([md_escape(name), *values]) + " |")
         return Markdown(heading + "\n".join(rows) + "\n")
 
+    def _map_cells(self) -> dict:
+        from analysis.briefs.map import MapCell, category_of
+
+        matrix = coverage_matrix(self.facts, self.as_of)
+        per_unit = matrix.groupby("current_unit")[["observations", "targets"]].sum()
+        documents = self.grid.groupby("current_unit")["documents"].sum()
+        cells = {}
+        for unit in self.units.current():
+            obs, tgt = (int(per_unit.loc[unit.slug, k]) if unit.slug in per_unit.index else 0 for k in ("observations", "targets"))
+            docs = int(documents.get(unit.slug, 0))
+            cells[unit.slug] = MapCell(unit.name_vi if self.lang == "vi" else unit.name_en, category_of(obs, tgt, docs), obs + tgt, docs)
+        return cells
+
     def coverage_map(self) -> Svg:
-        from analysis.briefs.charts import coverage_map, to_svg
+        """Vietnam's 34 units, filled by what is known of each; tooltips give the counts."""
+        from analysis.briefs.map import coverage_map_svg
 
-        centroids = pd.read_csv(self.units_reference() / "centroids.csv", dtype=str)
-        centroids = centroids[centroids["scheme"] == "2025"]
-        issued = self.grid[self.grid["documents"] > 0].groupby("current_unit")["kind"].nunique()
-        names = {u.slug: (u.name_vi if self.lang == "vi" else u.name_en) for u in self.units.current()}
-        frame = pd.DataFrame({
-            "name": centroids["slug"].map(names),
-            "lat": centroids["lat"].astype(float),
-            "lon": centroids["lon"].astype(float),
-            "issued": centroids["slug"].map(issued).fillna(0).astype(int),
-        })
-        return Svg(to_svg(coverage_map(frame, self.lang)))
+        return Svg(coverage_map_svg(self._map_cells(), self.lang))
 
-    def units_reference(self) -> Path:
-        from analysis.paths import ProjectPaths
+    def map_note(self) -> Markdown:
+        return Markdown(f"*{md_escape(self._l('map_note'))}*\n")
 
-        return ProjectPaths.at().reference
+    def coverage_matrix(self) -> Markdown:
+        """The units x indicators matrix: its heading, key and the indicators nobody reports."""
+        from analysis.briefs.matrix import active_indicators
+
+        matrix = coverage_matrix(self.facts, self.as_of)
+        shown = set(active_indicators(matrix))
+        names = self.facts.indicators.set_index("indicator_id")["name_vi" if self.lang == "vi" else "name_en"]
+        silent = [md_escape(names[i]) for i in names.index if i not in shown]
+        if self.lang == "vi":
+            key = ("Mỗi ô: số dữ kiện (số liệu và mục tiêu) và tháng của số liệu mới nhất. "
+                   "◇ khung cam: chỉ có mục tiêu, chưa có số liệu; — nền gạch: chưa có dữ liệu.")
+            rest = f"Chưa tỉnh nào có dữ liệu về: {', '.join(silent)}." if silent else ""
+        else:
+            key = ("Each cell: the number of facts (figures and targets) and the month of the latest figure. "
+                   "◇ in an orange frame: a target only, no figure yet; — on hatching: no data.")
+            rest = f"No unit has data yet on: {', '.join(silent)}." if silent else ""
+        return Markdown(f"## {self._l('coverage_matrix')}\n\n{key}\n\n" + (f"{rest}\n" if rest else ""))
+
+    def coverage_matrix_panels(self) -> list[Svg]:
+        from analysis.briefs.matrix import matrix_panels
+
+        matrix = coverage_matrix(self.facts, self.as_of)
+        names = dict(zip(self.facts.indicators["indicator_id"], self.facts.indicators["name_vi" if self.lang == "vi" else "name_en"]))
+        return [Svg(svg) for svg in matrix_panels(matrix, names, self.lang)]
 
     def ranks(self) -> Markdown:
         from analysis.progress.rollup import facts_as_of, rolled_up_all
