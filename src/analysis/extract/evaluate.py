@@ -6,6 +6,13 @@ they agree on the kind's key field: document `id`, date `date`, place `unit`, qu
 target `value` and `deadline`. Overlap rather than equal spans because where a mention starts
 ("Resolution No. 12-NQ/TW" or "12-NQ/TW") is a convention, not a fact; the key field is the fact.
 Each label matches at most one prediction.
+
+Facts (analysis.extract.proposals.scoring): recall of the curated observations and targets, and
+precision of the proposals on the files whose curation is complete (tests/labels/facts_complete.txt,
+plus the held-out files, which their curator curates whole). Three sets: `in-repo` (the seeds and
+the hand-labelled fact sentences of tests/labels/facts/: what the tests hold), `dev` (the seeds
+and the shared corpus, less the held-out files) and `held-out` (HELD_OUT: never looked at while
+the proposer was written).
 """
 
 from __future__ import annotations
@@ -92,18 +99,82 @@ def evaluate(root: Path | None = None) -> dict[str, dict[str, float]]:
     return score(labels, predictions)
 
 
+HELD_OUT = ("105_", "107_", "110_", "115_", "116_", "117_", "121_", "122_")
+
+
+def complete_files(root: Path) -> set[str]:
+    path = labels_dir(root) / "facts_complete.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def evaluate_facts(root: Path | None = None, corpus: Path | None = None, sets=("in-repo", "dev", "held-out")) -> dict:
+    """Per set: the fact Scores (recall, precision, the facts missed and the proposals wrong)."""
+    from analysis.extract.proposals import scoring
+
+    paths = ProjectPaths.at(root) if root else ProjectPaths.at()
+    corpus = corpus if corpus is not None else paths.root.parent / "shared" / "corpus"
+    curated = scoring.curated_facts(paths.curated)
+    published = scoring.published_dates(paths.curated, paths.origins)
+    complete = complete_files(paths.root)
+    held = lambda name: name.startswith(HELD_OUT)  # noqa: E731
+    result = {}
+    for name in sets:
+        if name == "in-repo":
+            label_texts = labels_dir(paths.root) / "texts"
+            facts = [f for f in curated if (paths.documents / f.file).is_file()]
+            facts += scoring.labelled_facts(labels_dir(paths.root) / "facts")
+            folders = [paths.documents, label_texts]
+        else:
+            if not corpus.is_dir() and name != "dev":
+                continue
+            facts = [f for f in curated if held(f.file) == (name == "held-out")]
+            folders = [paths.documents, corpus]
+        texts = scoring.find_texts({f.file for f in facts} | (complete if name != "held-out" else set()), folders)
+        texts = {k: v for k, v in texts.items() if held(k) == (name == "held-out")}
+        proposals = scoring.propose_all(texts, published, paths.root)
+        done = {n for n in texts if n in complete or (name == "held-out") or (name == "in-repo" and n in label_facts_files(paths.root))}
+        result[name] = scoring.score_facts(facts, proposals, done)
+    return result
+
+
+def label_facts_files(root: Path) -> set[str]:
+    """The texts of the hand-labelled facts: every fact in them is labelled."""
+    from analysis.extract.proposals import scoring
+
+    return {f.file for f in scoring.labelled_facts(labels_dir(root) / "facts")}
+
+
+def print_facts(results: dict, details: bool) -> None:
+    print(f"\n{'facts':<10} {'curated':>8} {'found':>7} {'recall':>7} {'proposed':>9} {'correct':>7} {'precision':>9}")
+    for name, s in results.items():
+        print(f"{name:<10} {s.facts:>8} {s.found:>7} {s.recall:>7.3f} {s.proposed:>9} {s.correct:>7} {s.precision:>9.3f}")
+        if details and name != "held-out":  # never shown: the held-out set is not for tuning
+            for fact in s.missed:
+                print(f"  missed {fact.file} {fact.row} {fact.key}")
+            for p in s.wrong:
+                print(f"  wrong  {p['source']} {p['kind']} {p.get('indicator_id')} {p.get('unit')} {p.get('value')} "
+                      f"{p.get('date') or p.get('deadline')} | {p['figure']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.extract.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--details", action="store_true", help="list the facts missed and the proposals wrong (not for held-out)")
+    parser.add_argument("--corpus", type=Path, help="the shared corpus folder (default: ../shared/corpus)")
     args = parser.parse_args(argv)
     scores = evaluate()
+    facts = evaluate_facts(corpus=args.corpus)
     if args.json:
+        scores["facts"] = {n: {"curated": s.facts, "found": s.found, "recall": s.recall, "proposed": s.proposed,
+                               "correct": s.correct, "precision": s.precision} for n, s in facts.items()}
         print(json.dumps(scores, indent=2))
         return 0
     print(f"{'kind':<10} {'labelled':>8} {'predicted':>9} {'matched':>7} {'precision':>9} {'recall':>7}")
     for kind, s in scores.items():
         print(f"{kind:<10} {s['labelled']:>8} {s['predicted']:>9} {s['matched']:>7} "
               f"{s['precision']:>9.3f} {s['recall']:>7.3f}")
+    print_facts(facts, args.details)
     return 0
 
 

@@ -151,7 +151,9 @@ def find_quantities(original: str, folded: str, language: str, occupied: Occupie
         if occupied.hits(num_start, num_end):
             continue
         before = folded[max(0, num_start - 24) : num_start]
-        if _ID_BEFORE.search(before) and not _TOTAL_BEFORE.search(before) and not m["qual"] and not m["cur"]:
+        grouped = re.fullmatch(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+|\d{1,3},\d{3}", m["num"])
+        if _ID_BEFORE.search(before) and not _TOTAL_BEFORE.search(before) and not m["qual"] and not m["cur"] \
+                and not grouped:  # "đã cấp 1.497.360 tài khoản": identifiers are not written in thousands
             continue
         value = parse_number(m["num"], language)
         total = m["total"] or m["total2"]

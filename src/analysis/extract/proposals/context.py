@@ -1,0 +1,108 @@
+"""Which unit and which date a figure is about, from the mentions around it.
+
+Unit: the unit named in the figure's clause, else its sentence (nearest before the figure); a
+sentence that names no unit but speaks of the whole country ("cả nước", "nationwide") is
+national; else the document's main unit when it was named before the figure; else national,
+marked uncertain. Two different units in the sentence make the choice uncertain too.
+
+Date: a date in the figure's sentence that is not a document's date of issue ("Nghị quyết số 12
+ngày 16/3/2022"), not a deadline, and not after the source was published; the nearest before
+the figure, else the nearest after. Else the source's date of publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NATIONAL = re.compile(
+    r"(?i)\b(?:ca\s+nuoc|toan\s+quoc|tren\s+toan\s+quoc|nationwide|the\s+(?:whole\s+|entire\s+)?country|"
+    r"across\s+the\s+country|national(?:ly)?|toan\s+nganh|toan\s+luc\s+luong)\b"
+)
+# Just before a date: it dates the document cited or the deadline, not the figure.
+ISSUE_OR_DEADLINE = re.compile(
+    r"(?i)(?:\b(?:by|until|before|from|starting|den\s+(?:het\s+)?|truoc|tu|ke\s+tu|toi)\s+(?:the\s+end\s+of\s+|ngay\s+|nam\s+)?|"
+    r"\b(?:dated|ngay|ban\s+hanh\s+ngay)\s+)$"
+)
+AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
+DOCUMENT_GAP = 40  # a date this close after a document number is that document's date
+
+
+@dataclass
+class Picked:
+    value: str | None
+    certain: bool
+    reason: str = ""
+
+
+@dataclass
+class Mentions:
+    """The mentions of one document by kind, sorted by start."""
+    places: list[dict] = field(default_factory=list)
+    dates: list[dict] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)
+    main_unit: str | None = None
+
+
+def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: tuple[int, int],
+              sentence: tuple[int, int]) -> Picked:
+    in_clause = [p for p in mentions.places if clause[0] <= p["start"] < clause[1]]
+    in_sentence = [p for p in mentions.places if sentence[0] <= p["start"] < sentence[1]]
+    for scope, named in (("clause", in_clause), ("sentence", in_sentence)):
+        units = list(dict.fromkeys(p["unit"] for p in named))
+        if not units:
+            continue
+        before = [p for p in named if p["start"] < figure[0]]
+        nearest = (before[-1] if before else named[0])["unit"]
+        if len(units) == 1:
+            return Picked(nearest, True, f"named in the {scope}")
+        return Picked(nearest, False, f"the {scope} names {', '.join(units)}: nearest before the figure taken")
+    if NATIONAL.search(folded, sentence[0], sentence[1]):
+        return Picked("national", True, "the sentence speaks of the whole country")
+    main = mentions.main_unit
+    if main and any(p["unit"] == main and p["start"] < figure[0] for p in mentions.places):
+        return Picked(main, False, f"no unit in the sentence: the document's main unit, {main}")
+    return Picked("national", False, "no unit named in the sentence or before it")
+
+
+def _dates_of_documents(mentions: Mentions, folded: str) -> set[int]:
+    """Starts of the dates that follow a document number closely (its date of issue)."""
+    taken = set()
+    for d in mentions.dates:
+        for doc in mentions.documents:
+            if 0 <= d["start"] - doc["end"] <= DOCUMENT_GAP and "." not in folded[doc["end"] : d["start"]]:
+                taken.add(d["start"])
+    return taken
+
+
+def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], published: str | None,
+                  taken: set[int]) -> list[dict]:
+    usable = []
+    for d in mentions.dates:
+        if not (span[0] <= d["start"] < span[1]) or d["start"] in taken:
+            continue
+        lead = folded[max(span[0], d["start"] - 30) : d["start"]]
+        if ISSUE_OR_DEADLINE.search(lead) and not AS_OF.search(lead):
+            continue
+        if published and d["date"][: len(published)] > published:
+            continue  # after publication: a plan, not a figure's date
+        usable.append(d)
+    return usable
+
+
+def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: dict, published: str | None) -> Picked:
+    """`frame`: the figure's "part" and "sentence" spans and the sentence "before" (or None)."""
+    taken = _dates_of_documents(mentions, folded)
+    for scope in ("part", "sentence"):
+        usable = _usable_dates(mentions, folded, frame[scope], published, taken)
+        before = [d for d in usable if d["start"] < figure[0]]
+        if before or usable:
+            return Picked((before[-1] if before else usable[0])["date"], True, f"dated in the {scope}")
+    if frame.get("before"):
+        carried = [d for d in _usable_dates(mentions, folded, frame["before"], published, taken)
+                   if AS_OF.search(folded[max(0, d["start"] - 30) : d["start"]])]
+        if carried:
+            return Picked(carried[-1]["date"], False, "the 'as of' date of the sentence before")
+    if published:
+        return Picked(published, False, "no date in the sentence: the source's date of publication")
+    return Picked(None, False, "no date in the sentence and no date of publication")

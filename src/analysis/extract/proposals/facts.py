@@ -1,0 +1,174 @@
+"""Observation, target and new-indicator proposals from the quantity and target mentions.
+
+A target mention becomes a target proposal, unless its clause reports a commitment already made
+("have committed to allocating"): that is an observation of the commitment. Every other
+quantity becomes an observation proposal when an indicator fits it, and a proposal of a new
+indicator (the noun it counts, a suggested id) when none does: a figure is never forced onto
+an indicator whose words are absent. Durations and measures ("50 ngày", "300 m2") are neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.fold import VIETNAMESE_LETTERS, fold
+from analysis.extract.proposals.context import Mentions, pick_date, pick_unit
+from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
+from analysis.extract.proposals.terms import choose
+from analysis.extract.quantities import MEASURES_VI
+from analysis.extract.targets import DURATIONS
+
+REPORTED_COMMITMENT = re.compile(
+    r"(?i)\b(?:has|have|had|da)\s+(?:(?:already|jointly|together)\s+)?(?:committed|pledged|promised|cam\s+ket)\b"
+)
+NOT_COUNTED = DURATIONS | MEASURES_VI | {"điểm", "points", "point", "lần", "times"}
+# A figure after these words is a part of the total before it ("75 units, including 8 wards").
+COMPONENT_WORDS = re.compile(r"(?i)\b(?:including|includes|of\s+which|in\s+which|among\s+them|bao\s+gom|gom|"
+                             r"trong\s+do)\b|[(]")
+AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
+# A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
+OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|thanh|xuong\s+con|con\s+lai|con|den)\s+(?:\w+\s+)?\d")
+# A figure after "26 to" is the end of a range, not a figure of its own.
+RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|den|toi)\s*$")
+# A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
+PLANNED = re.compile(r"(?i)\b(?:du\s+kien|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
+OLD_STATE_BEFORE = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
+
+
+def written_without_diacritics(text: str) -> bool:
+    """Vietnamese written in plain ASCII (or a text in another language): match terms folded."""
+    sample = text[:20000]
+    marked = sum(1 for c in sample if c in VIETNAMESE_LETTERS)
+    return marked < len(sample) / 500
+
+
+class Facts:
+    """Proposes facts for one document: its text, folded text, mentions and published date."""
+
+    def __init__(self, text: str, source: str, mentions: Mentions, indicators, published: str | None,
+                 language: str):
+        self.text, self.source, self.mentions = text, source, mentions
+        self.low = fold(text).lower()
+        self.folded = written_without_diacritics(text)
+        self.terms_text = self.low if self.folded else text.lower()
+        self.indicators, self.published, self.language = indicators, published, language
+
+    def _frame(self, figure: tuple[int, int]) -> dict:
+        sentence = sentence_span(self.text, *figure)
+        clause = clause_span(self.text, *figure, sentence)
+        part = part_span(self.text, clause, sentence)
+        before = previous_sentence(self.text, sentence)
+        return {"sentence": sentence, "clause": clause, "part": part, "before": before,
+                "zones": zones(self.terms_text, figure, clause, sentence, before, part)}
+
+    def _is_part_or_old_state(self, figure: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+        lead = self.low[sentence[0] : figure[0]]
+        if any(AMOUNT.search(lead[: m.start()]) for m in COMPONENT_WORDS.finditer(lead)):
+            return "a part of a total given before it"
+        if RANGE_BEFORE.search(lead):
+            return "the end of a range"
+        if OLD_STATE_BEFORE.search(lead) or OLD_STATE_AFTER.match(self.low, figure[1], sentence[1]):
+            return "the state before a change"
+        return None
+
+    def _base(self, kind: str, figure: tuple[int, int], sentence: tuple[int, int]) -> dict:
+        return {
+            "source": self.source, "kind": kind, "start": sentence[0], "end": sentence[1],
+            "quote": self.text[sentence[0] : sentence[1]],
+            "figure_start": figure[0], "figure_end": figure[1], "figure": self.text[figure[0] : figure[1]],
+        }
+
+    def _indicator(self, frame: dict, figure: tuple[int, int], figure_unit: str | None, reasons: list[str]):
+        words = self.terms_text[figure[0] : figure[1]]
+        digits = list(re.finditer(r"\d", words))
+        noun = words[digits[-1].end() :] if digits else words
+        noun = re.sub(r"^[\d.,\s%]*(?:ty|tỷ|triệu|trieu|nghìn|nghin|billion|million|thousand)?\s*", "", noun)
+        choice = choose(self.indicators, frame["zones"], noun, figure_unit, self.language, self.folded)
+        if choice.indicator and not choice.certain:
+            reasons.append(f"indicator: {choice.runner_up} fits almost as well")
+        return choice
+
+    def _value_unit(self, indicator: str, figure_unit: str | None) -> str:
+        unit = next((i.value_unit for i in self.indicators if i.id == indicator), None)
+        return unit or str(figure_unit or "")
+
+    def observation(self, quantity: dict) -> dict | None:
+        figure = (quantity["start"], quantity["end"])
+        if quantity.get("unit") in NOT_COUNTED:
+            return None
+        frame = self._frame(figure)
+        if self._is_part_or_old_state(figure, frame["sentence"]):
+            return None
+        reasons: list[str] = []
+        choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
+        if choice.indicator is None or choice.tied:
+            return self.new_indicator(quantity, frame, choice)
+        unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
+        date = pick_date(self.mentions, self.low, figure, frame, self.published)
+        reasons += [f"unit: {unit.reason}", f"date: {date.reason}"]
+        proposal = self._base("observation", figure, frame["sentence"])
+        proposal.update(
+            indicator_id=choice.indicator, unit=unit.value, value=quantity["value"],
+            value_unit=self._value_unit(choice.indicator, quantity.get("unit")),
+            qualifier=quantity.get("qualifier"), total=quantity.get("total"), date=date.value,
+            confidence="high" if choice.certain and unit.certain else "low", reason="; ".join(reasons),
+        )
+        return proposal
+
+    def target(self, target: dict, document: str | None, document_reason: str) -> dict | None:
+        figure = (target["start"], target["end"])
+        frame = self._frame(figure)
+        if REPORTED_COMMITMENT.search(self.low, frame["clause"][0], frame["clause"][1]) or \
+                REPORTED_COMMITMENT.search(self.low, frame["sentence"][0], figure[0]):
+            return None  # a commitment already made is reported: an observation
+        reasons: list[str] = []
+        choice = self._indicator(frame, figure, target.get("unit"), reasons)
+        unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
+        if not unit.certain and self.mentions.main_unit and target.get("scope") == self.mentions.main_unit:
+            unit.value, unit.reason = self.mentions.main_unit, "the document's main unit"
+        reasons += [f"unit: {unit.reason}", f"document: {document_reason}"]
+        if choice.indicator is None or choice.tied:
+            reasons.append(f"indicator: none fits alone; the text says {target.get('indicator')!r}")
+        proposal = self._base("target", figure, frame["sentence"])
+        proposal.update(
+            indicator_id=None if choice.tied else choice.indicator, unit=unit.value, comparator=target.get("comparator"),
+            value=target["value"], value_unit=self._value_unit(choice.indicator, target.get("unit")),
+            deadline=target.get("deadline"), document_id=document,
+            confidence="high" if choice.certain and unit.certain and document else "low",
+            reason="; ".join(reasons),
+        )
+        return proposal
+
+    def new_indicator(self, quantity: dict, frame: dict, choice) -> dict | None:
+        """A question for a person: the figure's noun as a new indicator, or which of two
+        indicators that fit it equally."""
+        noun = quantity.get("unit")
+        if not noun or noun == "%" or noun.upper() in ("VND", "USD", "EUR", "SEK"):
+            noun = " ".join(frame["zones"]["clause"].split()[:6]) if quantity.get("unit") else None
+        if not noun:
+            return None
+        proposal = self._base("indicator", (quantity["start"], quantity["end"]), frame["sentence"])
+        slug = re.sub(r"[^a-z0-9]+", "_", fold(noun).lower()).strip("_")[:40]
+        proposal.update(
+            indicator_id=f"new:{slug}", noun=noun, value_unit=quantity.get("unit"), value=quantity["value"],
+            candidates=[c for c in (choice.indicator, choice.runner_up) if c] if choice.tied else [],
+            confidence="low",
+            reason=(f"{choice.indicator} and {choice.runner_up} fit this figure equally: choose one, or a new indicator"
+                    if choice.tied else "no indicator's terms fit this figure: a new indicator?"),
+        )
+        return proposal
+
+
+def planned_target(observation: dict, low_text: str, earlier_target: dict | None) -> dict:
+    """An observation whose sentence plans ("Kinh phí dự kiến ... 775,864 tỷ đồng") read as a
+    target with the deadline of the target set just before it; else the observation unchanged."""
+    if observation["kind"] != "observation" or earlier_target is None or not PLANNED.search(low_text, observation["start"], observation["end"]):
+        return observation
+    target = {k: v for k, v in observation.items() if k not in ("date", "qualifier", "total")}
+    comparator = {"at least": ">=", "more than": ">=", "at most": "<=", "less than": "<="}
+    target.update(
+        kind="target", comparator=comparator.get(observation.get("qualifier"), "="),
+        deadline=earlier_target["deadline"], document_id=earlier_target.get("document_id"), confidence="low",
+        reason=f"{observation['reason']}; planned, without a deadline of its own: the deadline of the target before it",
+    )
+    return target

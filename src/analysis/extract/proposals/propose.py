@@ -1,0 +1,118 @@
+"""Fact proposals for one document: observations, targets, documents and their links, and new
+indicators, each with the exact sentence it was read from (`quote` == text[start:end]).
+
+    propose_text(text, source, published=None, root=None) -> list[dict]
+    propose_file(path, published=None, root=None) -> list[dict]
+
+`published` (ISO, "2023" or "2023-06" or a full date) dates figures whose sentence gives no
+date and tells the place finder which scheme of units the text uses. Proposals are what a
+person reviews; none becomes a curated row until accepted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from analysis.extract.pipeline import TextContext, extract_window, to_record
+from analysis.extract.proposals.context import Mentions
+from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
+from analysis.extract.proposals.facts import Facts, planned_target
+from analysis.extract.proposals.terms import load_indicators
+from analysis.extract.reading import read_document
+from analysis.extract.targets import dominant_unit
+
+KINDS = ("observation", "target", "document", "document_link", "indicator")
+FACT_KEYS = {"observation": ("indicator_id", "unit", "value", "date"),
+             "target": ("indicator_id", "unit", "value", "deadline")}
+# One figure said twice ("100%" in the lead and again in the body) is one fact: its first sentence.
+SAME_FACT = {"observation": ("indicator_id", "unit", "value"), "target": ("indicator_id", "unit", "value", "deadline")}
+
+
+def _mentions(records: list[dict]) -> Mentions:
+    by_kind = lambda kind: [r for r in records if r["kind"] == kind]  # noqa: E731
+    places = by_kind("place")
+    return Mentions(places=places, dates=by_kind("date"), documents=by_kind("document"),
+                    main_unit=dominant_unit(Counter(p["unit"] for p in places)))
+
+
+def _document_of(mentions: Mentions, position: int) -> tuple[str | None, str]:
+    """The policy document a target belongs to: the last local document cited before it, else
+    the only document cited before it; else unknown."""
+    before = [d for d in mentions.documents if d["start"] < position and d.get("id")]
+    local = [d for d in before if issuer_of(d["id"]) in LOCAL_ISSUERS]
+    if local:
+        doc = local[-1]["id"]
+        unit = mentions.main_unit
+        return (f"{unit}:{doc}" if unit else doc), "the last provincial document cited before it"
+    ids = list(dict.fromkeys(d["id"] for d in before))
+    if len(ids) == 1:
+        return ids[0], "the only document cited before it"
+    return None, "not determined: name the document that sets this target"
+
+
+def propose_text(text: str, source: str = "<text>", published=None, root=None) -> list[dict]:
+    published = published.isoformat() if hasattr(published, "isoformat") else published
+    context = TextContext.for_text(text, source, published)
+    records = [to_record(m, text, source) for m in extract_window(text, context)]
+    published = published or context.published_iso()  # the date the text itself states on top
+    mentions = _mentions(records)
+    facts = Facts(text, source, mentions, load_indicators(root), published, context.language)
+    proposals: list[dict] = []
+    quantities = [r for r in records if r["kind"] == "quantity"]
+    claimed: set[int] = set()
+    heading_end = _heading_end(text)
+    for target in (r for r in records if r["kind"] == "target" and r["start"] >= heading_end):
+        document, why = _document_of(mentions, target["start"])
+        proposal = facts.target(target, document, why)
+        if proposal is None:
+            continue
+        proposals.append(proposal)
+        claimed |= {id(q) for q in quantities if target["start"] <= q["start"] and q["end"] <= target["end"]
+                    and q["value"] == target["value"]}
+    for quantity in quantities:
+        if quantity["start"] < heading_end:
+            continue  # a title restates (and rounds) a figure of the body: read it there
+        if id(quantity) not in claimed:
+            proposal = facts.observation(quantity)
+            if proposal is not None:
+                earlier = [p for p in proposals if p["kind"] == "target" and p["start"] <= proposal["start"]]
+                proposals.append(planned_target(proposal, facts.low, earlier[-1] if earlier else None))
+    proposals += document_proposals(text, source, mentions.documents, mentions.dates, mentions.main_unit)
+    return _deduplicated(proposals)
+
+
+def _heading_end(text: str) -> int:
+    """End of the title: the first line, when it is short and a body of several lines follows."""
+    stripped = len(text) - len(text.lstrip())
+    newline = text.find("\n", stripped)
+    if newline < 0 or newline - stripped > 200 or text.count("\n", newline) < 3:
+        return 0
+    return newline
+
+
+def _deduplicated(proposals: list[dict]) -> list[dict]:
+    """One proposal per fact (the first sentence that states it); one per new indicator's noun."""
+    seen: set[tuple] = set()
+    kept = []
+    for p in sorted(proposals, key=lambda p: (p["start"], p["figure_start"])):
+        keys = SAME_FACT.get(p["kind"])
+        if keys and p.get("indicator_id") is None:
+            key = (p["kind"], p["start"], p["figure_start"])
+        elif keys:
+            key = (p["kind"], *(p.get(k) for k in keys))
+        elif p["kind"] == "indicator":
+            key = ("indicator", p["indicator_id"])
+        elif p["kind"] == "document":
+            key = ("document", p["document_id"])
+        else:
+            key = ("link", p["from_document"], p["relation"], p["to_document"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
+
+
+def propose_file(path: str | Path, published=None, root=None) -> list[dict]:
+    document = read_document(path)
+    return propose_text(document.text, document.name, published, root)

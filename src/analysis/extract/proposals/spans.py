@@ -1,0 +1,93 @@
+"""Sentences and clauses around a figure, as offsets into the decoded text.
+
+A sentence ends at ". ! ?" followed by a space and a capital letter (so "No. 12" and "1.128.438"
+do not end one), at a blank line, and at a line break that is not a hard wrap: one after
+punctuation, before a bullet, or between a short line and a capitalised one. A wrapped line
+("... Binh Thuan province completed\n100% of the target") goes on. A clause is the stretch of a sentence between ", ; : ( )"
+followed by a space or standing alone (a comma inside "3,2 tỷ" is part of the number).
+"""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = re.compile(r"\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[A-ZÀ-ỸĐ\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
+PART_END = re.compile(r";")
+CLAUSE_END = re.compile(r"[,;:](?=\s)|[()]|\s[-–]\s")
+REACH = 1500  # a sentence longer than this is cut around the figure
+SHORT_LINE = 60  # a line this short before a capitalised one is a heading or a paragraph's end
+NEWLINE = re.compile(r"\n")
+
+
+def _boundaries(text: str, start: int, end: int):
+    """End offsets of sentence boundaries in text[start:end], in order."""
+    found = [m.end() for m in SENTENCE_END.finditer(text, start, end)]
+    for m in NEWLINE.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        following = text[m.end() : m.end() + 2].lstrip()
+        if m.start() - line_start < SHORT_LINE and following[:1] and not following[:1].islower() \
+                and not following[:1].isdigit():
+            found.append(m.end())
+    return sorted(set(found))
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding text[start:end], spaces trimmed."""
+    left_limit = max(0, start - REACH)
+    ends = _boundaries(text, left_limit, start)
+    left = ends[-1] if ends else left_limit
+    after = _boundaries(text, end, min(len(text), end + REACH))
+    right = after[0] if after else min(len(text), end + REACH)
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def clause_span(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """(start, end) of the clause holding text[start:end], within its sentence."""
+    left = max((m.end() for m in CLAUSE_END.finditer(text, sentence[0], start)), default=sentence[0])
+    right_match = CLAUSE_END.search(text, end, sentence[1])
+    return left, right_match.start() if right_match else sentence[1]
+
+
+def previous_sentence(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence before, within the same paragraph (no blank line between)."""
+    cut = sentence[0]
+    while cut > 0 and text[cut - 1].isspace():
+        cut -= 1
+    if cut == 0 or "\n\n" in text[cut : sentence[0]]:
+        return None
+    return sentence_span(text, cut - 1, cut - 1)
+
+
+def part_span(text: str, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds the clause."""
+    left = max((m.end() for m in PART_END.finditer(text, sentence[0], clause[0])), default=sentence[0])
+    right_match = PART_END.search(text, clause[1], sentence[1])
+    return left, right_match.start() if right_match else sentence[1]
+
+
+def zones(folded_lower: str, figure: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int],
+          before: tuple[int, int] | None, part: tuple[int, int] | None = None) -> dict[str, str]:
+    """The text of each scoring zone, with the inner zones blanked out of the outer ones so that a
+    term counts once, at its nearest zone."""
+    def without(outer: tuple[int, int], inner: tuple[int, int]) -> str:
+        a, b = outer
+        s, e = max(a, inner[0]), min(b, inner[1])
+        if s >= e:
+            return folded_lower[a:b]
+        return folded_lower[a:s] + " | " + folded_lower[e:b]
+
+    part = part or sentence
+    result = {
+        "figure": folded_lower[figure[0] : figure[1]],
+        "clause": without(clause, figure),
+        "part": without(part, clause),
+        "sentence": without(sentence, part),
+    }
+    if before:
+        result["before"] = folded_lower[before[0] : before[1]]
+    result["lead"] = folded_lower[sentence[0] : figure[0]]  # for words that rule an indicator out only
+    return result
