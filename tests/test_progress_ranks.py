@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.progress.compare import MIN_UNITS_FOR_RANK, unit_ranks
+from analysis.progress.compare import MIN_UNITS_FOR_RANK, peer_figures, unit_ranks
 from fictional import Fictional
 
 
@@ -50,3 +50,21 @@ def test_a_merged_unit_is_ranked_by_its_sum_and_its_parts_among_legacy_units():
     assert ranks.loc["alpha-beta", "units_reporting"] == 6
     assert ranks.loc["legacy:beta", "rank"] == 2 and ranks.loc["legacy:alpha", "rank"] == 3
     assert ranks.loc["legacy:alpha", "units_reporting"] == 8
+
+
+def test_peer_figures_place_every_current_unit_with_its_fact():
+    facts = reporting({"alpha": 10, "beta": 20, "gamma": 25, "delta": 5, "epsilon": 1}, indicator="officers")
+    peers = peer_figures(facts, "2024-12-31").set_index("unit")
+    assert list(peers.index) == ["alpha-beta", "gamma", "delta", "epsilon"]  # best first
+    assert peers.loc["alpha-beta", "value"] == 30.0 and bool(peers.loc["alpha-beta", "combined"])
+    assert sorted(peers.loc["alpha-beta", "observation_id"].split(" + ")) == sorted(
+        facts.observations.loc[facts.observations["unit"].isin(["alpha", "beta"]), "observation_id"])
+    assert peers["rank"].tolist() == [1, 2, 3, 4] and set(peers["units_reporting"]) == {4}
+    lower = peer_figures(reporting({"gamma": 5, "delta": 7, "epsilon": 1}, indicator="incidents"), "2024-12-31")
+    assert lower.set_index("unit")["rank"].to_dict() == {"epsilon": 1, "gamma": 2, "delta": 3}
+
+
+def test_peer_figures_count_only_what_is_published_by_the_date():
+    facts = reporting({"gamma": 50, "delta": 70}, date="2025-03-31")
+    assert peer_figures(facts, "2024-12-31").empty
+    assert len(peer_figures(facts, "2025-12-31")) == 2
