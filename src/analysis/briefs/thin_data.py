@@ -45,6 +45,8 @@ def is_thin(frames: dict[str, pd.DataFrame], unit: str) -> bool:
 def nearest_units(unit: str, centroids: pd.DataFrame) -> list[str]:
     """Current units by distance from `unit`'s centroid (equirectangular; nearest first)."""
     points = centroids[centroids["scheme"] == "2025"].set_index("slug")[["lat", "lon"]].astype(float)
+    if unit not in points.index:
+        return []
     lat0, lon0 = points.loc[unit]
     k = math.cos(math.radians(lat0))
     distance = ((points["lat"] - lat0) ** 2 + ((points["lon"] - lon0) * k) ** 2).drop(unit)
