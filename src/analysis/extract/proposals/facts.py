@@ -18,21 +18,24 @@ from analysis.extract.proposals.terms import choose
 from analysis.extract.quantities import MEASURES_VI
 from analysis.extract.targets import DURATIONS
 
+# These read the text as written when it has diacritics (folded, "từ" and "đầu tư" are one word),
+# folded when it has none: each lists both spellings.
 REPORTED_COMMITMENT = re.compile(
-    r"(?i)\b(?:has|have|had|da)\s+(?:(?:already|jointly|together)\s+)?(?:committed|pledged|promised|cam\s+ket)\b"
+    r"(?i)\b(?:has|have|had|đã|da)\s+(?:(?:already|jointly|together)\s+)?(?:committed|pledged|promised|cam\s+kết|cam\s+ket)\b"
 )
 NOT_COUNTED = DURATIONS | MEASURES_VI | {"điểm", "points", "point", "lần", "times"}
 # A figure after these words is a part of the total before it ("75 units, including 8 wards").
-COMPONENT_WORDS = re.compile(r"(?i)\b(?:including|includes|of\s+which|in\s+which|among\s+them|bao\s+gom|gom|"
-                             r"trong\s+do)\b|[(]")
+COMPONENT_WORDS = re.compile(r"(?i)\b(?:including|includes|of\s+which|in\s+which|among\s+them|bao\s+gồm|bao\s+gom|"
+                             r"gồm|gom|trong\s+đó|trong\s+do)\b|[(]")
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
-OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|thanh|xuong\s+con|con\s+lai|con|den)\s+(?:\w+\s+)?\d")
+OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
+OLD_STATE_BEFORE = re.compile(r"(?i)\b(?:from|từ|previously|trước\s+đây|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
+OLD_STATE_BEFORE_FOLDED = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
 # A figure after "26 to" is the end of a range, not a figure of its own.
-RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|den|toi)\s*$")
+RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|đến|den|tới|toi)\s*$")
 # A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
-PLANNED = re.compile(r"(?i)\b(?:du\s+kien|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
-OLD_STATE_BEFORE = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
+PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
 
 
 def written_without_diacritics(text: str) -> bool:
@@ -50,7 +53,8 @@ class Facts:
         self.text, self.source, self.mentions = text, source, mentions
         self.low = fold(text).lower()
         self.folded = written_without_diacritics(text)
-        self.terms_text = self.low if self.folded else text.lower()
+        # Lower case letter by letter, so offsets stay those of the text ("İ".lower() is two).
+        self.terms_text = self.low if self.folded else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.indicators, self.published, self.language = indicators, published, language
 
     def _frame(self, figure: tuple[int, int]) -> dict:
@@ -62,12 +66,13 @@ class Facts:
                 "zones": zones(self.terms_text, figure, clause, sentence, before, part)}
 
     def _is_part_or_old_state(self, figure: tuple[int, int], sentence: tuple[int, int]) -> str | None:
-        lead = self.low[sentence[0] : figure[0]]
+        lead = self.terms_text[sentence[0] : figure[0]]
         if any(AMOUNT.search(lead[: m.start()]) for m in COMPONENT_WORDS.finditer(lead)):
             return "a part of a total given before it"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
-        if OLD_STATE_BEFORE.search(lead) or OLD_STATE_AFTER.match(self.low, figure[1], sentence[1]):
+        before = OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE
+        if before.search(lead) or OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]):
             return "the state before a change"
         return None
 
@@ -118,8 +123,8 @@ class Facts:
     def target(self, target: dict, document: str | None, document_reason: str) -> dict | None:
         figure = (target["start"], target["end"])
         frame = self._frame(figure)
-        if REPORTED_COMMITMENT.search(self.low, frame["clause"][0], frame["clause"][1]) or \
-                REPORTED_COMMITMENT.search(self.low, frame["sentence"][0], figure[0]):
+        if REPORTED_COMMITMENT.search(self.terms_text, frame["clause"][0], frame["clause"][1]) or \
+                REPORTED_COMMITMENT.search(self.terms_text, frame["sentence"][0], figure[0]):
             return None  # a commitment already made is reported: an observation
         reasons: list[str] = []
         choice = self._indicator(frame, figure, target.get("unit"), reasons)

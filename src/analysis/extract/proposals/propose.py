@@ -77,7 +77,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
             proposal = facts.observation(quantity)
             if proposal is not None:
                 earlier = [p for p in proposals if p["kind"] == "target" and p["start"] <= proposal["start"]]
-                proposals.append(planned_target(proposal, facts.low, earlier[-1] if earlier else None))
+                proposals.append(planned_target(proposal, facts.terms_text, earlier[-1] if earlier else None))
     proposals += document_proposals(text, source, mentions.documents, mentions.dates, mentions.main_unit)
     return _deduplicated(proposals)
 
