@@ -70,3 +70,84 @@ def test_index_in_browser(browser, pages):
         assert "Hà Tĩnh" in page.inner_text("body") and problems == []
     finally:
         context.close()
+
+
+# ---- a whole brief of fictional units, every chart in it --------------------------------------
+
+SECTIONS = ["header", "key_messages", "targets_table", ("heading", "trend_chart"), "trend_chart",
+            ("heading", "peer_chart"), "peer_chart", "timeline", "timeline_chart", "coverage",
+            "national_chart", "data_gaps", "sources", "method_note"]
+
+
+def fictional_brief_notebook(path: Path, lang: str) -> tuple[Path, int]:
+    """The province notebook's cells with the outputs a fictional brief gives them (no kernel
+    needed); returns the notebook and the number of plotted facts."""
+    import nbformat
+    import yaml
+    from nbformat.v4 import new_code_cell, new_notebook, new_output, new_raw_cell
+
+    from charts_scenario import brief
+
+    b = brief("gamma", lang)
+    cells = [new_raw_cell("---\n" + yaml.safe_dump(b.front_matter(), allow_unicode=True) + "---")]
+    for section in SECTIONS:
+        out = b.heading(section[1]) if isinstance(section, tuple) else getattr(b, section)()
+        mime = "image/svg+xml" if out.lstrip().startswith("<svg") else "text/markdown"
+        cells.append(new_code_cell(f"brief.{section}", outputs=[new_output("display_data", data={mime: str(out)})]))
+    plotted = sum(len(p[p["kind"] != "missing"]) if "kind" in p else len(p)
+                  for p in (b.trend_points(), b.peer_points(), b.timeline_points(), b.national_points()))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(new_notebook(cells=cells), path)
+    return path, plotted
+
+
+@pytest.fixture(scope="module", params=["en", "vi"])
+def fictional_brief(request, tmp_path_factory):
+    root = tmp_path_factory.mktemp(f"fictional-{request.param}")
+    notebook, plotted = fictional_brief_notebook(root / "gamma" / "gamma.ipynb", request.param)
+    return render_notebook(notebook), plotted
+
+
+def test_every_chart_point_has_a_native_tooltip_and_nothing_leaves_the_machine(browser, fictional_brief):
+    result, plotted = fictional_brief
+    assert result.html_path.stat().st_size < 2_000_000
+    context, page, problems = visit(browser, result.html_path)
+    try:
+        assert problems == [], problems  # visit() aborts and records any request that is not file://
+        assert page.locator("script").count() == 0
+        assert page.locator("div.chart svg").count() == 4
+        marks = page.locator('svg [role="graphics-symbol"]:is(path, rect, circle)')
+        titled = page.locator('svg [role="graphics-symbol"]:is(path, rect, circle) > title')
+        assert marks.count() == titled.count() == plotted
+        first = titled.first.text_content()
+        assert "\n" in first and "“" in first
+        # What the browser fetched: the page itself, nothing more.
+        fetched = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+        assert all(url.startswith(("file:", "data:")) for url in fetched), fetched
+    finally:
+        context.close()
+
+
+def page_requests(html: Path, log: Path) -> set[str]:
+    """What a page asked for, by Chromium's own net log, with every host name resolving
+    nowhere. Chromium's background requests carry the initiator "not an origin"; a file page's
+    own carry its opaque origin."""
+    import json
+    import subprocess
+
+    from browser import CHROMIUM, LAUNCH_ARGS
+
+    subprocess.run([str(CHROMIUM), *LAUNCH_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND",
+                    f"--log-net-log={log}", "--dump-dom", html.resolve().as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    events = json.loads(log.read_text(encoding="utf-8"))["events"]
+    return {e["params"]["url"] for e in events
+            if "url" in e.get("params", {}) and e["params"].get("initiator") not in (None, "not an origin")}
+
+
+def test_a_brief_makes_no_request_with_the_network_unreachable(fictional_brief, tmp_path):
+    result, _ = fictional_brief
+    control = tmp_path / "control.html"
+    control.write_text('<img src="https://example.invalid/x.png">', encoding="utf-8")
+    assert page_requests(control, tmp_path / "control.json") == {"https://example.invalid/x.png"}
+    assert page_requests(result.html_path, tmp_path / "brief.json") == set()
