@@ -32,19 +32,28 @@ def load_manifest(root: Path) -> dict:
     return json.loads((root / "reports" / "manifest.json").read_text(encoding="utf-8"))
 
 
-def statuses(root: Path) -> dict:
-    return {slug: e["status"] for slug, e in load_manifest(root)["units"].items()}
+def statuses(root: Path, lang: str = "en") -> dict:
+    manifest = load_manifest(root)
+    table = manifest["units"] if lang == "en" else manifest.get("units_by_lang", {}).get(lang, {})
+    return {slug: e["status"] for slug, e in table.items()}
+
+
+def assert_same_in_both_languages(root: Path) -> dict:
+    assert statuses(root) == statuses(root, "vi")
+    return statuses(root)
 
 
 def assert_complete(root: Path, slugs) -> None:
-    """Every brief parses: notebook by nbformat, HTML to its closing tag, PDF to its %%EOF."""
+    """Every brief, in both languages, parses: notebook by nbformat, HTML to its closing tag, PDF
+    to its %%EOF."""
     for slug in slugs:
         folder = root / "reports" / slug
-        nb = nbformat.read(folder / f"{slug}.ipynb", as_version=4)
-        nbformat.validate(nb)
-        assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
-        assert (folder / f"{slug}.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
-        assert (folder / f"{slug}.pdf").read_bytes().rstrip().endswith(b"%%EOF")
+        for stem in (slug, f"{slug}.vi"):
+            nb = nbformat.read(folder / f"{stem}.ipynb", as_version=4)
+            nbformat.validate(nb)
+            assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
+            assert (folder / f"{stem}.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+            assert (folder / f"{stem}.pdf").read_bytes().rstrip().endswith(b"%%EOF")
 
 
 def test_a_failing_unit_fails_alone_then_reruns_touch_only_what_changed(tmp_path, monkeypatch, capsys):
@@ -56,7 +65,8 @@ def test_a_failing_unit_fails_alone_then_reruns_touch_only_what_changed(tmp_path
            "--jobs", "2"]
     monkeypatch.setenv("BRIEFS_FIXTURE_FAIL", "ha-tinh")
     assert main(run) == 1
-    assert statuses(root) == {"national": "ok", "ha-noi": "ok", "hai-phong": "ok", "ha-tinh": "failed"}
+    assert assert_same_in_both_languages(root) == {"national": "ok", "ha-noi": "ok", "hai-phong": "ok",
+                                                   "ha-tinh": "failed"}
     assert_complete(root, ["national", "ha-noi", "hai-phong"])
     failed = load_manifest(root)["units"]["ha-tinh"]
     assert failed["error"]["stage"] == "execute" and "fixture failure for ha-tinh" in failed["error"]["message"]
@@ -64,26 +74,28 @@ def test_a_failing_unit_fails_alone_then_reruns_touch_only_what_changed(tmp_path
     assert broken.cells[failed["error"]["cell"]].outputs[-1]["ename"] == "RuntimeError"
     assert load_manifest(root)["renderer"] == "builtin"
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
-    assert "ha-noi/ha-noi.html" in index and "hai-phong" in index
+    assert "ha-noi/ha-noi.html" in index and "ha-noi/ha-noi.vi.html" in index and "hai-phong" in index
     err = capsys.readouterr().err
     assert "FAILED" in err and "without encryption" not in err
 
     monkeypatch.delenv("BRIEFS_FIXTURE_FAIL")
     assert main(run) == 0
-    assert statuses(root) == {"national": "skipped", "ha-noi": "skipped", "hai-phong": "skipped", "ha-tinh": "ok"}
+    assert assert_same_in_both_languages(root) == {"national": "skipped", "ha-noi": "skipped",
+                                                   "hai-phong": "skipped", "ha-tinh": "ok"}
 
     con = duckdb.connect(str(root / "data" / "processed" / "briefs.duckdb"))
     con.execute("update targets set value = 21 where unit = 'hai-duong'")  # a legacy unit's target
     con.close()
     index_before = (root / "reports" / "index.html").stat().st_mtime_ns
     assert main(run) == 0
-    assert statuses(root) == {"national": "ok", "ha-noi": "skipped", "hai-phong": "ok", "ha-tinh": "skipped"}
+    assert assert_same_in_both_languages(root) == {"national": "ok", "ha-noi": "skipped", "hai-phong": "ok",
+                                                   "ha-tinh": "skipped"}
     assert (root / "reports" / "index.html").stat().st_mtime_ns != index_before
 
     started = time.perf_counter()
     assert main(run) == 0
     assert time.perf_counter() - started < 3
-    assert set(statuses(root).values()) == {"skipped"}
+    assert set(assert_same_in_both_languages(root).values()) == {"skipped"}
     assert_complete(root, ["national", "ha-noi", "hai-phong", "ha-tinh"])
     assert not list((root / "reports" / ".staging").glob("*"))
 

@@ -34,6 +34,9 @@ def root(tmp_path: Path) -> Path:
     (["ha-noi", "--as-of", "2025-02-30"], "not a date"),
     (["ha-noi", "--as-of", (dt.date.today() + dt.timedelta(days=1)).isoformat()], "in the future"),
     (["ha-noi", "--lang", "fr"], "en and vi"),
+    (["ha-noi", "--lang", "en,fr"], "--lang 'fr'"),
+    (["ha-noi", "--lang", "en,"], "use en, vi or en,vi"),
+    (["ha-noi", "--lang", ""], "use en, vi or en,vi"),
     (["ha-noi", "--jobs", "0"], "--jobs"),
     ([], "--all"),
 ])
@@ -110,3 +113,38 @@ def test_up_to_date_needs_the_same_hash_and_every_file(root, tmp_path):
     assert manifest.is_up_to_date(entry, job, reports)
     assert not manifest.is_up_to_date(entry, job_vi, reports)
     assert not manifest.is_up_to_date({**entry, "status": "failed"}, job, reports)
+
+
+def test_lang_is_one_language_or_both_in_the_order_given():
+    assert command.parse_langs(None) == ("en", "vi")
+    assert command.parse_langs("vi") == ("vi",)
+    assert command.parse_langs(" VI , en,vi") == ("vi", "en")
+    with pytest.raises(command.UsageError, match="'sv'"):
+        command.parse_langs("sv")
+
+
+def test_a_brief_links_its_twin_only_when_the_twin_exists(root, tmp_path):
+    notebook = tmp_path / "nb.ipynb"
+    notebook.write_text("{}")
+    slices = DataSlices.of_database(root / "data" / "processed" / "briefs.duckdb")
+    target = [Target("ha-noi", "Hanoi", ("ha-noi",))]
+    kwargs = dict(province_notebook=notebook, national_notebook=notebook, as_of="2025-08-01",
+                  database=root / "x.duckdb", slices=slices, code="c", renderer="builtin")
+    en, vi = plan_jobs(target, langs=("en", "vi"), **kwargs)
+    assert (en.stem, en.twin, vi.stem, vi.twin) == ("ha-noi", "vi", "ha-noi.vi", "en")
+    assert vi.output_names() == {k: f"ha-noi/ha-noi.vi.{k}" for k in ("ipynb", "html", "pdf")}
+    (alone,) = plan_jobs(target, langs=("en",), **kwargs)
+    (beside,) = plan_jobs(target, langs=("en",), existing=frozenset({("ha-noi", "vi")}), **kwargs)
+    assert alone.twin is None and beside.twin == "vi"
+    assert alone.inputs_hash != beside.inputs_hash == en.inputs_hash
+
+
+def test_manifest_keeps_units_for_english_and_other_languages_apart():
+    m = {"units": {"ha-noi": {"status": "ok", "parameters": {"lang": "vi"}}}}  # written before two languages
+    assert manifest.get(m, "ha-noi", "en") is None  # a Vietnamese brief at the English key is not English
+    manifest.put(m, "ha-noi", "en", {"status": "ok"})
+    manifest.put(m, "ha-noi", "vi", {"status": "failed"})
+    assert m["units"]["ha-noi"] == {"status": "ok", "lang": "en"}
+    assert m["units_by_lang"] == {"vi": {"ha-noi": {"status": "failed", "lang": "vi"}}}
+    assert list(manifest.entries(m)) == [("ha-noi", "en", m["units"]["ha-noi"]),
+                                         ("ha-noi", "vi", m["units_by_lang"]["vi"]["ha-noi"])]

@@ -156,3 +156,21 @@ def test_warm_render_is_fast(tmp_path):
     elapsed = time.perf_counter() - t0
     print(f"warm render, HTML + PDF: {elapsed:.3f} s {r.seconds}")
     assert elapsed <= 0.5, r.seconds
+
+
+def test_twin_link_from_front_matter_in_html_and_pdf(tmp_path):
+    from analysis.render import write_front_matter
+
+    nb = brief_notebook(tmp_path / "ha-tinh" / "ha-tinh.vi.ipynb")
+    write_front_matter(nb, {"brief": {"twin": {"lang": "en", "label": "Read in English (bản tiếng Anh)",
+                                               "html": "ha\\-tinh.html", "pdf": "ha\\-tinh.pdf"}}})
+    r = render_notebook(nb)
+    assert (r.html_path.name, r.pdf_path.name) == ("ha-tinh.vi.html", "ha-tinh.vi.pdf")
+    html = r.html_path.read_text(encoding="utf-8")
+    assert ('<p class="twin"><a href="ha-tinh.html" hreflang="en" lang="en" rel="alternate">'
+            "Read in English (bản tiếng Anh)</a></p>") in html
+    assert b"/URI(ha-tinh.pdf)" in r.pdf_path.read_bytes()  # a relative link, beside this PDF
+    if shutil.which("pdftotext"):
+        assert "Read in English (bản tiếng Anh)" in pdftotext(r.pdf_path)
+    plain = render_notebook(brief_notebook(tmp_path / "u" / "u.ipynb"), formats=("html",))
+    assert 'class="twin"' not in plain.html_path.read_text(encoding="utf-8")

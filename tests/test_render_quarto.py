@@ -30,6 +30,16 @@ def test_quarto_project_config():
         "typst-template.typ", "typst-show.typ"]
 
 
+def test_one_title_block_with_the_twin_link_for_both_renderers():
+    # Quarto's HTML partial and the built-in template's header are the same file.
+    config = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
+    (partial,) = config["format"]["html"]["template-partials"]
+    assert Path(partial).name == "title-block.html" and (ROOT / partial).is_file()
+    assert "$title-block.html()$" in (TEMPLATES / "brief.html").read_text(encoding="utf-8")
+    assert 'href="$brief.twin.html$"' in (ROOT / partial).read_text(encoding="utf-8")
+    assert "$brief.twin.pdf$" in (TEMPLATES / "typst-show.typ").read_text(encoding="utf-8")
+
+
 def test_builtin_template_uses_the_quarto_partials():
     # One page design for both renderers: brief.typ includes Quarto's partials by name.
     text = (TEMPLATES / "brief.typ").read_text(encoding="utf-8")

@@ -93,7 +93,10 @@ def write_index(reports: Path, manifest: dict, coverage: dict | None) -> bool:
 
     lang = index_language(manifest)
     rows, national = index_rows(manifest, lang)
-    digest = json_digest({"lang": lang, "rows": rows, "national": national, "coverage": coverage})
+    # The briefs' inputs too, as the old index did: a brief made again means the index is made again.
+    hashes = sorted((slug, code, e.get("inputs_hash")) for slug, code, e in manifests.entries(manifest))
+    digest = json_digest({"lang": lang, "rows": rows, "national": national, "coverage": coverage,
+                          "briefs": hashes})
     index = reports / INDEX_NAME
     if index.is_file() and (manifest.get("index") or {}).get("inputs_hash") == digest:
         return False

@@ -37,8 +37,29 @@ def briefs(root: Path, args: list[str]) -> list[str]:
     return [sys.executable, "-m", "analysis", "--root", str(root), "run", *args]
 
 
+def briefs_of(manifest: dict) -> dict[str, dict]:
+    """Every brief of the manifest by file stem ("ha-tinh", "ha-tinh.vi"): both languages."""
+    from analysis.batch.manifest import entries
+    from analysis.batch.plan import brief_stem
+
+    return {brief_stem(slug, lang): e for slug, lang, e in entries(manifest)}
+
+
+def html_sizes(reports: Path, manifest: dict) -> dict:
+    """Bytes of each HTML brief (self-contained: styles, fonts and charts inline), and the largest."""
+    sizes = {stem: (reports / e["outputs"]["html"]).stat().st_size
+             for stem, e in briefs_of(manifest).items() if (e.get("outputs") or {}).get("html")}
+    if not sizes:
+        return {"briefs": 0}
+    largest = max(sizes, key=sizes.get)
+    mean = sum(sizes.values()) / len(sizes)
+    return {"briefs": len(sizes), "mean_bytes": round(mean), "mean_mb": round(mean / 1e6, 3),
+            "max_bytes": sizes[largest], "max_mb": round(sizes[largest] / 1e6, 3), "max_brief": largest,
+            "total_mb": round(sum(sizes.values()) / 1e6, 2), "bytes": dict(sorted(sizes.items()))}
+
+
 def stage_seconds(manifest: dict) -> tuple[dict, dict]:
-    per_unit = {slug: e.get("seconds", {}) for slug, e in manifest["units"].items()}
+    per_unit = {stem: e.get("seconds", {}) for stem, e in briefs_of(manifest).items()}
     totals: dict[str, float] = {}
     for seconds in per_unit.values():
         for stage in ("execute", "charts", "html", "pdf"):
@@ -101,13 +122,15 @@ def briefs_benchmark(args: argparse.Namespace, paths: ProjectPaths, report: dict
         manifest = json.loads((root / "reports" / "manifest.json").read_text(encoding="utf-8"))
         totals, per_unit = stage_seconds(manifest)
         rerun = run_measured(briefs(root, ["--all", *common]))
-        count = len(manifest["units"])
+        count = len(per_unit)  # briefs: every unit in each language
         optimized_per_unit = cold["seconds"] / count
         report["optimized"] = {
+            # Per brief, as the naive run makes one brief (English) per unit.
             "briefs": count, "cold": cold, "seconds_per_unit": round(optimized_per_unit, 3),
             "stages_total": totals, "units": per_unit, "no_change_rerun": rerun,
-            "failed": [s for s, e in manifest["units"].items() if e["status"] == "failed"],
-            "renderer": manifest.get("renderer"),
+            "failed": [s for s, e in briefs_of(manifest).items() if e["status"] == "failed"],
+            "renderer": manifest.get("renderer"), "langs": manifest.get("langs"),
+            "html_size": html_sizes(root / "reports", manifest),
             # HTML and PDF of one brief, in a warm worker (the renderer's own cost).
             "render_seconds_per_brief": round((totals.get("html", 0) + totals.get("pdf", 0)) / count, 3),
         }

@@ -185,7 +185,7 @@ def _coverage_section(coverage: dict | None, lang: str, cov: dict[str, dict], li
     if not coverage:
         return ""
     as_of = format_date(coverage["as_of"], lang) if coverage.get("as_of") else ""
-    head = f'<h2 id="coverage">{esc(label("coverage_matrix", lang))}</h2>'
+    head = f'<h2 id="coverage">{esc(label("index_matrix", lang))}</h2>'
     if coverage.get("unavailable"):
         return f'{head}<p class="unavailable">{esc(label("coverage_unavailable", lang))}: {esc(coverage["unavailable"])}</p>'
     summary = coverage.get("summary") or {}
