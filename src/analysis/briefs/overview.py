@@ -39,6 +39,8 @@ class Overview(Brief):
             national=_named(national_figures(self.facts, self.as_of), lang),
             coverage=pd.DataFrame(columns=["document_id", "source_id", "quote"]),
             progress=pd.DataFrame(columns=["status", "target_id", "observation_id", "indicator_id"]),
+            targets=pd.DataFrame(columns=["target_id", "indicator_id", "comparator", "target_value", "value_unit",
+                                          "deadline", "source_id", "quote"]),
         )
         self.citations = Citations(self.facts.sources)
         self.grid = national_coverage(self.facts, self.as_of)
@@ -46,6 +48,13 @@ class Overview(Brief):
     @property
     def name(self) -> str:
         return label("national", self.lang)
+
+    def _own_figures(self) -> pd.DataFrame:
+        """No figures of a unit of its own: the charts' lanes hold the national documents only."""
+        from analysis.progress.rollup import facts_as_of, rolled_up
+
+        any_unit = self.units.current()[0].slug  # for the columns only
+        return rolled_up(facts_as_of(self.facts, self.as_of), any_unit).iloc[0:0]
 
     def front_matter(self) -> dict:
         return {
@@ -156,6 +165,13 @@ class Overview(Brief):
         names = dict(zip(self.facts.indicators["indicator_id"], self.facts.indicators["name_vi" if self.lang == "vi" else "name_en"]))
         return [Svg(svg) for svg in matrix_panels(matrix, names, self.lang)]
 
+    def _cite_all(self, source_ids: str, quotes) -> str:
+        """A figure's citations; a sum of former units' figures has one source per part ('; ', ' | ')."""
+        sources = str(source_ids).split("; ")
+        quotes = quotes.split(" | ") if isinstance(quotes, str) and len(sources) > 1 else [quotes]
+        pairs = zip(sources, [*quotes, *[None] * len(sources)])
+        return "".join(self.citations.cite(source, quote) for source, quote in pairs)
+
     def ranks(self) -> Markdown:
         from analysis.progress.rollup import facts_as_of, rolled_up_all
 
@@ -173,7 +189,7 @@ class Overview(Brief):
                 names = {u.slug: (u.name_vi if self.lang == "vi" else u.name_en) for u in self.units.current()}
                 ranked = "; ".join(
                     f"{n}. {md_escape(names.get(r.current_unit, r.current_unit))} "
-                    f"{self.value_text(r.value, r.value_unit, r.qualifier)} ({self._date(r.date)}) {self.citations.cite(r.source_id, r.quote)}"
+                    f"{self.value_text(r.value, r.value_unit, r.qualifier)} ({self._date(r.date)}) {self._cite_all(r.source_id, r.quote)}"
                     for n, r in enumerate(latest.itertuples(index=False), start=1)
                 )
                 lines.append(f"- {md_escape(name)}: {ranked}.")
