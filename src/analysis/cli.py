@@ -36,6 +36,14 @@ def _run(args: argparse.Namespace) -> int:
     )
 
 
+def _review(args: argparse.Namespace) -> int:
+    from analysis.curation.review_proposals import review_command
+
+    return review_command(root=args.root, source=args.source, unit=args.unit, covered=args.covered,
+                          as_json=args.json, accept_id=args.accept, reject_id=args.reject, reason=args.reason,
+                          overrides=args.set, corpus_dirs=args.corpus)
+
+
 def _units(args: argparse.Namespace) -> int:
     from analysis.reference.units import units_command
 
@@ -71,6 +79,18 @@ def make_parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=None, help="parallel workers (default: cores)")
     run.add_argument("--force", action="store_true", help="re-run units whose inputs are unchanged")
     run.set_defaults(handler=_run)
+
+    review = commands.add_parser("review", help="list fact proposals no curated row covers; accept or reject one")
+    review.add_argument("--source", metavar="FILE", help="one source file")
+    review.add_argument("--unit", metavar="UNIT", help="proposals about this unit (any spelling)")
+    review.add_argument("--covered", action="store_true", help="list the covered ones too")
+    review.add_argument("--json", action="store_true", help="JSON Lines, every field")
+    review.add_argument("--accept", metavar="ID", help="write this proposal's row to data/curated/")
+    review.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="with --accept: correct a field")
+    review.add_argument("--reject", metavar="ID", help="list this proposal no more")
+    review.add_argument("--reason", default="", help="with --reject: why")
+    review.add_argument("--corpus", action="append", default=[], metavar="DIR", help="folder of source texts (quotes)")
+    review.set_defaults(handler=_review)
 
     units = commands.add_parser("units", help="resolve names of provincial units")
     units.add_argument("names", nargs="+", metavar="NAME")

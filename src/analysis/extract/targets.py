@@ -48,9 +48,10 @@ GOAL = re.compile(
     r"expected\s+to|need\s+to|sẽ|phấn\s+đấu|dự\s+kiến|cần|phải|phan\s+dau|du\s+kien|phai|ska|skall)\b"
 )
 PAST = re.compile(
-    r"(?i)\b(?:has|have|had|was|were|completed|achieved|reached|received|issued|recorded|đã|vừa|"
+    r"(?i)\b(?:has|have|had|was|were|completed|achieved|reached|received|issued|recorded|đã|vừa|da|vua|"
     r"har|hade|uppnått)\b"
 )
+AS_OF_BEFORE = re.compile(r"(?i)\b(?:tinh|as\s+of)\s*$")
 CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s+[A-ZÀ-Ỹ\"“(])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)")
 _FILLER = frozenset(
     """the a will shall be is are have has of to must should would được sẽ phải các những có
@@ -139,6 +140,8 @@ def find_targets(original: str, folded: str, quantities: list[Mention], places: 
         for m in finditer(pattern, folded, low):
             if any(s < m.end() and m.start() < e for s, e in claimed):
                 continue
+            if AS_OF_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+                continue  # "tính đến ngày 16/6/2023": the date of a report, not a deadline
             left, right = _clause_bounds(folded, m.start(), m.end())
             clause = original[left:right]
             goal = GOAL.search(clause)

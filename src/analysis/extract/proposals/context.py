@@ -25,6 +25,8 @@ ISSUE_OR_DEADLINE = re.compile(
     r"\b(?:dated|ngay|ban\s+hanh\s+ngay)\s+)$"
 )
 AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
+# A sentence that dates itself "up to now" speaks as of its publication.
+NOW = re.compile(r"(?i)\b(?:den\s+nay|hien\s+nay|hien\s+co|so\s+far|up\s+to\s+now|to\s+date|currently|now)\b")
 DOCUMENT_GAP = 40  # a date this close after a document number is that document's date
 
 
@@ -98,6 +100,8 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
         before = [d for d in usable if d["start"] < figure[0]]
         if before or usable:
             return Picked((before[-1] if before else usable[0])["date"], True, f"dated in the {scope}")
+    if published and NOW.search(folded, frame["sentence"][0], frame["sentence"][1]):
+        return Picked(published, True, "'up to now': the source's date of publication")
     if frame.get("before"):
         carried = [d for d in _usable_dates(mentions, folded, frame["before"], published, taken)
                    if AS_OF.search(folded[max(0, d["start"] - 30) : d["start"]])]

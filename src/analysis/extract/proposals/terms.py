@@ -138,8 +138,11 @@ def _score(terms, zones: dict[str, str], folded: bool, nearest: bool = False) ->
             m = (bare if folded else exact).search(text)
             if m and not any(s < m.end() and m.start() < e for s, e in covered):
                 covered.append((m.start(), m.end()))
-                found = weight * len(term.split())
-                score = max(score, found) if nearest else score + found
+                words = len(term.split())
+                if nearest:  # where the cue stands matters more than how long it is
+                    score = max(score, weight * (1 + 0.25 * (words - 1)))
+                else:
+                    score += weight * words
     return score
 
 
