@@ -133,7 +133,7 @@ def _bounds() -> dict:
 
 
 def locator_map_svg(unit: str, names: dict[str, str], neighbours: list[str] = (), lang: str = "en",
-                    width: float = 200) -> str:
+                    width: float = 240) -> str:
     """A small map that finds `unit` in the country: the unit dark, its neighbours light."""
     shapes = load_boundaries()
     if unit not in {s.slug for s in shapes}:
@@ -143,7 +143,7 @@ def locator_map_svg(unit: str, names: dict[str, str], neighbours: list[str] = ()
     # The unit last, with a dark outline, so no neighbour's border covers it.
     for shape in sorted((s for s in shapes if s.kind == "unit"), key=lambda s: s.slug == unit):
         fill = HIGHLIGHT if shape.slug == unit else NEIGHBOUR if shape.slug in neighbours else OTHER
-        stroke = '"#7a3308" stroke-width="0.8"' if shape.slug == unit else '"#ffffff" stroke-width="0.3"'
+        stroke = '"#7a3308" stroke-width="0.5"' if shape.slug == unit else '"#ffffff" stroke-width="0.3"'
         body.append(f'<path class="unit" data-unit="{shape.slug}" d="{frame.path(shape)}" fill="{fill}" '
                     f'stroke={stroke} fill-rule="evenodd">'
                     f"<title>{escape(names.get(shape.slug, shape.label))}</title></path>")

@@ -95,19 +95,24 @@ class ThinDataSections:
         docs = frames["national_documents"].sort_values(["issued_end", "document_id"], na_position="last", kind="stable")
         answering = self._answering_units(frames)
         names = self._unit_names()
+        answered_here = [d for d in docs["document_id"] if self.unit.slug in answering.get(d, [])]
         for d in docs.itertuples(index=False):
             when = self._date(d.date_issued) if isinstance(d.date_issued, str) and d.date_issued else "—"
-            units = answering.get(d.document_id, [])
-            mine = self.unit.slug in units
-            others = [names.get(u, u) for u in units if u != self.unit.slug]
+            others = [names.get(u, u) for u in answering.get(d.document_id, []) if u != self.unit.slug]
+            here = self.unit.slug in answering.get(d.document_id, [])
             if self._vi():
-                answer = (f"{len(others)} tỉnh khác có văn bản triển khai hoặc dẫn chiếu" + (f" ({', '.join(others)})" if others else "")
-                          + f"; {md_escape(self.name)}: " + ("có" if mine else "chưa có trong dữ liệu"))
+                answer = (f"{len(others)} tỉnh có văn bản triển khai hoặc dẫn chiếu ({', '.join(others)})" if others
+                          else "chưa tỉnh nào có văn bản triển khai trong dữ liệu")
+                answer += f"; {self.name} có" if here else ""
             else:
-                answer = (f"{len(others)} other unit(s) have a document implementing or citing it" + (f" ({', '.join(others)})" if others else "")
-                          + f"; {md_escape(self.name)}: " + ("yes" if mine else "none in the data"))
+                answer = (f"{len(others)} unit(s) have a document implementing or citing it ({', '.join(others)})" if others
+                          else "no unit has a document implementing it in the data")
+                answer += f"; so does {self.name}" if here else ""
             lines.append(f"- **{md_escape(d.number)}** ({md_escape(d.issuer)}, {when}) {self.citations.cite(d.source_id, d.quote)}: "
                          f"{md_escape(answer)}.")
+        if len(docs) and not answered_here:
+            lines.append("\n" + md_escape(f"{self.name} chưa có văn bản nào triển khai hay dẫn chiếu các văn bản trên trong dữ liệu."
+                                           if self._vi() else f"{self.name} has no document in the data implementing or citing any of these."))
         if not lines:
             lines.append("- " + ("Chưa có văn bản trung ương nào trong dữ liệu." if self._vi() else "No national document is in the data yet."))
         return heading + "\n".join(lines) + "\n"
