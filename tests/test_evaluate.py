@@ -43,3 +43,36 @@ def test_score_needs_the_key_field_to_agree():
     wrong = dict(label, id="12-NQ/ĐUCA")
     assert score([label], [wrong])["document"]["precision"] == 0
     assert score([label], [dict(label, start=3)])["document"]["recall"] == 1
+
+
+# Facts, on the files in the repository only (the seeds' curated rows and tests/labels/facts/):
+# the levels reached when the proposer was written.
+FACT_FLOORS = {"recall": 0.9, "precision": 0.9}
+
+
+@pytest.fixture(scope="module")
+def fact_scores():
+    from analysis.extract.evaluate import evaluate_facts
+
+    return evaluate_facts(sets=("in-repo",))["in-repo"]
+
+
+def test_fact_levels_hold(fact_scores):
+    assert fact_scores.facts >= 15, "too few facts to mean anything"
+    assert fact_scores.proposed >= 10
+    assert fact_scores.recall >= FACT_FLOORS["recall"], fact_scores.missed
+    assert fact_scores.precision >= FACT_FLOORS["precision"], fact_scores.wrong
+
+
+def test_a_fact_matches_only_in_indicator_unit_value_and_date():
+    from analysis.extract.proposals.scoring import Fact, fact_key, score_facts
+
+    row = {"indicator_id": "officers", "unit": "alpha", "value": "40", "date": "2024-01"}
+    fact = Fact("a.txt", "observation", fact_key("observation", row), "observations:x")
+    right = dict(row, kind="observation", value=40.0)
+    for wrong in (dict(right, unit="beta"), dict(right, date="2024-02"), dict(right, indicator_id="share")):
+        scores = score_facts([fact], {"a.txt": [wrong]}, complete={"a.txt"})
+        assert (scores.recall, scores.precision) == (0, 0)
+    scores = score_facts([fact], {"a.txt": [right, dict(right)]}, complete={"a.txt"})
+    assert (scores.found, scores.correct, scores.proposed) == (1, 1, 2)  # one fact matches one proposal
+    assert score_facts([fact], {"a.txt": [right]}, complete=set()).proposed == 0  # precision: complete files only

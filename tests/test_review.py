@@ -150,3 +150,82 @@ def test_notebook_runs_with_default_parameters_and_accepts_rows(built: Path, tmp
     assert after.startswith(before) and b"test-review-row" in after[len(before):]
     # The repository's own curated data is untouched: accept() wrote to the project built from `data`.
     assert b"test-review-row" not in (REPO / "data" / "curated" / "observations.csv").read_bytes()
+
+
+# Fact proposals: whole rows to accept, correct or reject (analysis.curation.review_proposals).
+
+SEED_002 = "002_5c8d279e4668fb08.txt"
+
+
+def test_proposals_covered_by_a_curated_row_are_not_listed(built: Path) -> None:
+    from analysis.curation.review_proposals import proposal_table
+
+    review = load_review(database(built))
+    every = proposal_table(review, covered=True)
+    listed = proposal_table(review)
+    assert {"proposal_id", "kind", "quote", "covered_by", "confidence", "reason"} <= set(every.columns)
+    covered = every[every["covered_by"] != ""]
+    # The seed's curated Hà Tĩnh targets state the same facts as these proposals.
+    assert "targets:ha-tinh-model-ward-30pct-2025" in set(covered["covered_by"])
+    assert not set(covered["proposal_id"]) & set(listed["proposal_id"])
+    texts = dict(zip(review.corpus["file"], review.corpus["text"]))
+    for p in every.itertuples():
+        assert texts[p.source][p.start : p.end] == p.quote
+
+
+def test_accepting_a_proposal_writes_its_whole_row_with_the_corrections(built: Path) -> None:
+    from analysis.curation.review_proposals import accept_proposal, proposal_row, proposal_table
+
+    review = load_review(database(built))
+    listed = proposal_table(review, source=SEED_002)
+    question = listed[listed["kind"] == "indicator"].iloc[0]
+    table, row = proposal_row(review, question)
+    assert table == "indicators" and row["indicator_id"] == question["indicator_id"].removeprefix("new:")
+    before = lines(built, "indicators")
+    with pytest.raises(ValidationFailed, match="additive"):  # a person must still say these
+        accept_proposal(review, question)
+    assert lines(built, "indicators") == before
+    accept_proposal(review, question, additive="false", higher_is_better="true", name_en="Parts of a plan")
+    assert lines(built, "indicators") == before + 1
+    written = (built / "data" / "curated" / "indicators.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert written.startswith(f"{row['indicator_id']},Parts of a plan,")
+
+
+def test_a_wrong_correction_is_refused_and_nothing_is_written(built: Path) -> None:
+    from analysis.curation.review_proposals import accept_proposal, proposal_table
+
+    review = load_review(database(built))
+    target = proposal_table(review, source=SEED_002, covered=True)
+    target = target[(target["kind"] == "target") & (target["value"] == 30)].iloc[0]
+    before = lines(built, "targets")
+    with pytest.raises(ValidationFailed, match="unit"):
+        accept_proposal(review, target, unit="nowhere-at-all", target_id="test-wrong-unit")
+    assert lines(built, "targets") == before
+
+
+def test_a_rejected_proposal_is_listed_no_more(built: Path) -> None:
+    from analysis.curation.review_proposals import proposal_table, reject
+
+    review = load_review(database(built))
+    first = proposal_table(review).iloc[0]
+    path = reject(review, first, reason="not a fact")
+    assert path == built / "data" / "review" / "rejected.csv"
+    assert first["proposal_id"] not in set(proposal_table(review)["proposal_id"])
+    assert first["proposal_id"] in set(proposal_table(review, rejected=True)["proposal_id"])
+
+
+def test_briefs_review_lists_accepts_and_rejects(built: Path, capsys) -> None:
+    from analysis.cli import main
+
+    assert main(["--root", str(built), "review", "--source", SEED_002]) == 0
+    out = capsys.readouterr()
+    ids = [line.split("\t")[0] for line in out.out.splitlines()]
+    assert ids and all(i.startswith(SEED_002) for i in ids)
+    assert "no curated row covers" in out.err
+    assert main(["--root", str(built), "review", "--accept", "no-such-id"]) == 2
+    question = next(i for i in ids if ":indicator:" in i)
+    assert main(["--root", str(built), "review", "--accept", question]) == 1  # additive missing: refused
+    assert "additive" in capsys.readouterr().err
+    assert main(["--root", str(built), "review", "--accept", question, "--set", "additive=false",
+                 "--set", "higher_is_better=true"]) == 0
+    assert main(["--root", str(built), "review", "--reject", ids[0], "--reason", "test"]) == 0

@@ -226,6 +226,6 @@ def review_command(root=None, source=None, unit=None, covered=False, as_json=Fal
                              ensure_ascii=False, default=str))
         return 0
     for _, p in table.iterrows():
-        print(_line(p))
-    print(f"{len(table)} proposal(s) no curated row covers", file=sys.stderr)
+        print(_line(p) + (f"\tcovered by {p['covered_by']}" if p["covered_by"] else ""))
+    print(f"{len(table)} proposal(s)" + ("" if covered else " no curated row covers"), file=sys.stderr)
     return 0

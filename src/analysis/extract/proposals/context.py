@@ -22,7 +22,7 @@ NATIONAL = re.compile(
 # Just before a date: it dates the document cited or the deadline, not the figure.
 ISSUE_OR_DEADLINE = re.compile(
     r"(?i)(?:\b(?:by|until|before|from|starting|den\s+(?:het\s+)?|truoc|tu|ke\s+tu|toi)\s+(?:the\s+end\s+of\s+|ngay\s+|nam\s+)?|"
-    r"\b(?:dated|ngay|ban\s+hanh\s+ngay)\s+)$"
+    r"\b(?:dated|ban\s+hanh\s+ngay)\s+)$"
 )
 AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
 # A sentence that dates itself "up to now" speaks as of its publication.

@@ -1,0 +1,123 @@
+"""The fact proposer on short invented sentences (generic, not data about any place): the
+indicator from the counted noun and its context, the unit, the date, and what it leaves open."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.proposals import propose_text
+
+
+def facts(text: str, published: str | None = "2024-05", kinds=("observation", "target")) -> list[dict]:
+    found = propose_text(text, "test.txt", published)
+    for p in found:
+        assert text[p["start"] : p["end"]] == p["quote"]
+        assert text[p["figure_start"] : p["figure_end"]] == p["figure"]
+        assert p["confidence"] in ("high", "low") and p["reason"]
+    return [p for p in found if p["kind"] in kinds]
+
+
+def only(text: str, **expected) -> dict:
+    found = facts(text)
+    assert len(found) == 1, found
+    for key, value in expected.items():
+        assert found[0][key] == value, (key, found[0])
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Tính đến ngày 15/4/2024, cả nước đã cấp 2.000.000 tài khoản định danh điện tử.",
+    "Tinh den ngay 15/4/2024, ca nuoc da cap 2.000.000 tai khoan dinh danh dien tu.",
+    "As of April 15, 2024, 2,000,000 electronic identification accounts had been issued nationwide.",
+])
+def test_the_same_figure_in_three_spellings(text):
+    only(text, kind="observation", indicator_id="eid_accounts_issued", unit="national", value=2000000,
+         value_unit="accounts", date="2024-04-15")
+
+
+def test_the_cue_beside_the_figure_decides_between_close_indicators():
+    text = "Tính đến ngày 15/4/2024, cả nước đã cấp 2.000.000 tài khoản định danh điện tử, kích hoạt thành công cho 800.000 tài khoản."
+    by_value = {p["value"]: p["indicator_id"] for p in facts(text)}
+    assert by_value == {2000000: "eid_accounts_issued", 800000: "eid_accounts_activated"}
+
+
+def test_a_share_needs_a_share_indicator_and_money_a_money_one():
+    share = only("Cả nước đạt tỷ lệ kích hoạt tài khoản định danh điện tử 40%.", indicator_id="eid_activation_share")
+    assert share["value_unit"] == "%"
+    only("Nationwide, the total investment in commune police headquarters reached 500 billion VND in 2023.",
+         indicator_id="commune_police_hq_investment", value=500_000_000_000)
+
+
+def test_a_figure_no_indicator_fits_proposes_a_new_indicator():
+    assert facts("The ministry trained 300 volunteers in first aid in 2023.") == []
+    new = propose_text("The ministry trained 300 volunteers in first aid in 2023.", "t.txt", "2024")
+    assert [(p["kind"], p["indicator_id"], p["noun"]) for p in new] == [("indicator", "new:volunteers", "volunteers")]
+
+
+def test_two_indicators_that_fit_equally_are_a_question_not_a_guess():
+    text = "Nationwide, 40 commune police headquarters were reported this year."
+    assert facts(text) == []
+    (question,) = propose_text(text, "t.txt", "2024")
+    assert question["kind"] == "indicator" and len(question["candidates"]) == 2
+    assert all(c.startswith("commune_police_hq_") for c in question["candidates"])
+
+
+def test_a_repaired_office_is_not_a_new_headquarters():
+    found = facts("Cả nước đã sửa chữa, cải tạo 7 trụ sở cũ làm trụ sở công an xã, tổng kinh phí 8 tỷ đồng.")
+    assert not any(p["indicator_id"] in ("commune_police_hq_completed", "commune_police_hq_investment") for p in found)
+
+
+def test_parts_of_a_total_and_the_state_before_a_change_are_not_facts():
+    only("The country now has 3,000 commune-level police units, including 600 ward police and 2,400 commune police.",
+         value=3000, indicator_id="commune_police_units")
+    found = facts("Cả nước sắp xếp 5.000 đơn vị hành chính cấp xã thành 3.000 đơn vị hành chính cấp xã.")
+    assert [p["value"] for p in found] == [3000]
+
+
+def test_the_unit_named_in_the_sentence_in_the_scheme_of_the_texts_date():
+    text = "Ngày 10/3/2024, tỉnh Hải Dương đã khởi công 12 trụ sở công an xã."  # invented figure
+    only(text, unit="hai-duong", indicator_id="commune_police_hq_started", date="2024-03-10")
+
+
+def test_no_unit_named_is_said_rather_than_guessed():
+    found = only("Up to now, 5,000 regular police officers have been assigned to communes.", unit="national")
+    assert found["confidence"] == "low" and "no unit named" in found["reason"]
+
+
+def test_two_units_in_one_sentence_make_the_unit_uncertain():
+    found = facts("Hà Tĩnh và Nghệ An đã khởi công 30 trụ sở công an xã.")
+    assert len(found) == 1 and found[0]["confidence"] == "low" and "names" in found[0]["reason"]
+
+
+def test_without_a_date_in_the_sentence_the_date_of_publication_marked_uncertain():
+    found = only("Cả nước đã khởi công 900 trụ sở công an xã.", date="2024-05")
+    assert "publication" in found["reason"]
+
+
+def test_a_target_with_its_deadline_and_comparator():
+    only("Đến hết năm 2027, phấn đấu ít nhất 60% công an phường trên cả nước đạt tiêu chí kiểu mẫu.",
+         kind="target", indicator_id="model_ward_police_share", value=60, comparator=">=", deadline="2027-12-31",
+         unit="national")
+
+
+def test_a_commitment_already_made_is_an_observation():
+    only("Localities nationwide have committed to allocating 2,000 billion VND to commune police.",
+         kind="observation", indicator_id="commune_police_funding_committed")
+
+
+def test_documents_and_links():
+    text = ("Kế hoạch số 118-KH/ĐUCA ngày 25/5/2022 về việc thực hiện Nghị quyết số 12-NQ/TW ngày 16/3/2022 "
+            "của Bộ Chính trị.")
+    found = propose_text(text, "t.txt", "2022-06")
+    documents = {p["document_id"]: p for p in found if p["kind"] == "document"}
+    assert documents["118-KH/ĐUCA"]["date_issued"] == "2022-05-25"
+    assert documents["12-NQ/TW"]["date_issued"] == "2022-03-16"
+    links = [(p["from_document"], p["relation"], p["to_document"]) for p in found if p["kind"] == "document_link"]
+    assert links == [("118-KH/ĐUCA", "implements", "12-NQ/TW")]
+
+
+def test_a_resolution_12_the_text_does_not_determine_proposes_no_document():
+    found = propose_text("Nghị quyết 12 đã được quán triệt sâu rộng.", "t.txt", "2023")
+    assert [p for p in found if p["kind"] == "document"] == []
+    named = propose_text("Nghị quyết số 12-NQ/ĐUCA về Công an xã được quán triệt.", "t.txt", "2023")
+    assert [p["document_id"] for p in named if p["kind"] == "document"] == ["12-NQ/ĐUCA"]
