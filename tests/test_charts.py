@@ -205,3 +205,15 @@ def test_a_thin_brief_says_so_in_one_line_at_the_top(briefs):
     assert first_line(briefs["theta", "en"]) == "**No document, target or figure about Theta Province has been curated as of 30 June 2025.**"
     assert first_line(briefs["gamma", "en"]).startswith("- ")  # enough facts: straight to the messages
     assert "Thin data" not in briefs["gamma", "en"].key_messages()
+
+
+def test_a_unit_with_nothing_keeps_the_national_context_and_stands_beside_the_others_as_no_data(briefs):
+    b = briefs["theta", "en"]
+    messages = b.key_messages()
+    assert "Nationally" in messages
+    assert "Neither a target nor a figure for this unit" in b.data_gaps()
+    assert b.trend_chart() == "" and b.heading("trend_chart") == ""
+    peers = b.peer_points()
+    assert not (peers["kind"] == "self").any()
+    assert (peers["kind"] == "missing").sum() == peers["panel"].nunique() > 0
+    assert b.national_chart().lstrip().startswith("<svg")

@@ -19,7 +19,9 @@ from analysis.progress.targets import national_figures
 MIN_POINTS = 2  # a line needs two dated facts
 MIN_PEERS = 3  # a comparison needs a few units reporting
 
-TREND_COLUMNS = ["panel", "note", "kind", "date", "value", "path", "fact_id", "tip"]
+TREND_COLUMNS = ["panel", "note", "kind", "date", "value", "path", "label", "fact_id", "tip"]
+# The cascade every brief sets its unit against: these national documents are always labelled.
+CASCADE = ("12-NQ/TW", "90-QĐ/TW")
 PEER_COLUMNS = ["panel", "note", "kind", "value", "name", "fact_id", "tip"]
 TIMELINE_COLUMNS = ["lane", "lane_order", "kind", "date", "label", "fact_id", "tip"]
 NATIONAL_COLUMNS = ["panel", "date", "value", "label", "fact_id", "tip"]
@@ -97,7 +99,8 @@ class ChartPoints:
             note = self._trend_note(len(mine), len(goals))
             for r in mine.itertuples(index=False):
                 rows.append({"panel": panel, "note": note, "kind": "figure", "date": r.date_end, "value": float(r.value),
-                             "path": None, "fact_id": r.observation_id, "tip": self._figure_tip(self.name, r)})
+                             "path": None, "label": _plain(self.value_text(r.value, r.value_unit, r.qualifier)),
+                             "fact_id": r.observation_id, "tip": self._figure_tip(self.name, r)})
             for t in goals.itertuples(index=False):
                 goal = _plain(target_text(t.comparator, t.target_value, t.value_unit, self.lang, compact=True))
                 doc = f" · {t.document_number}" if isinstance(t.document_number, str) else ""
@@ -106,16 +109,20 @@ class ChartPoints:
                 stated = not pd.isna(t.baseline_value) and not pd.isna(t.baseline_date)
                 path = t.target_id if stated else None
                 rows.append({"panel": panel, "note": note, "kind": "target", "date": t.deadline, "value": float(t.target_value),
-                             "path": path, "fact_id": t.target_id,
+                             "path": path, "label": f"{goal} · {self._month(t.deadline)}", "fact_id": t.target_id,
                              "tip": self._tip(f"{self._l('target')}{doc}: {goal}", t.deadline, t.source_id, t.quote)})
                 if stated:
                     amount = _plain(value_text(t.baseline_value, t.value_unit, None, self.lang))
                     rows.append({"panel": panel, "note": note, "kind": "baseline", "date": t.baseline_date,
-                                 "value": float(t.baseline_value), "path": path, "fact_id": t.target_id,
+                                 "value": float(t.baseline_value), "path": path, "label": "", "fact_id": t.target_id,
                                  "tip": self._tip(f"{self._l('baseline')}{doc}: {amount}", t.baseline_date, t.source_id, t.quote)})
         frame = pd.DataFrame(rows, columns=TREND_COLUMNS)
         frame["date"] = pd.to_datetime(frame["date"])
         return frame
+
+    def _month(self, when) -> str:
+        """A deadline beside its mark, to the month: "Dec 2025", "12/2025"."""
+        return self._date(pd.Timestamp(when).strftime("%Y-%m"))
 
     def _trend_note(self, figures: int, targets: int) -> str:
         if figures == 0:
@@ -133,6 +140,11 @@ class ChartPoints:
         names = dict(zip(self.facts.indicators["indicator_id"], self.facts.indicators[name_col]))
         mine_first = sorted(peers["indicator_id"].unique(),
                             key=lambda i: (not ((peers["indicator_id"] == i) & (peers["unit"] == self.unit.slug)).any(), i))
+        # A merged unit whose former units report only some of them has no figure of its own.
+        own = self._own_figures()
+        own = own[own["legacy_unit"].notna() & ~own["combined"].astype(bool)]
+        parts_only = {i: ", ".join(dict.fromkeys(self._unit_label("legacy:" + u) for u in g["legacy_unit"]))
+                      for i, g in own.groupby("indicator_id")}
         rows = []
         for indicator in mine_first:
             group = peers[peers["indicator_id"] == indicator]
@@ -140,6 +152,8 @@ class ChartPoints:
             n = len(group)
             if len(own):
                 note = self._l("peer_rank").format(unit=self.name, rank=int(own["rank"].iloc[0]), n=n)
+            elif indicator in parts_only:
+                note = self._l("peer_parts_only").format(unit=self.name, n=n, parts=parts_only[indicator])
             else:
                 note = self._l("peer_missing").format(unit=self.name, n=n)
             panel = str(names.get(indicator, indicator))
@@ -159,10 +173,14 @@ class ChartPoints:
         """National documents, the unit's documents, figures and target deadlines, each dated."""
         rows = []
         docs = self._timeline_documents()
+        links = self.facts.document_links
+        mine = set(self.progress.coverage["document_id"])
+        linked = set(links.loc[links["from_document"].isin(mine), "to_document"])
         for d in docs[docs["when"].notna()].itertuples(index=False):
             national = d.unit == "national"
+            shown = not national or d.number in CASCADE or d.document_id in linked
             lane, order = (self._l("lane_national"), 0) if national else (self._l("lane_documents").format(unit=self.name), 1)
-            rows.append({"lane": lane, "lane_order": order, "kind": "document", "date": d.when, "label": d.number,
+            rows.append({"lane": lane, "lane_order": order, "kind": "document", "date": d.when, "label": d.number if shown else "",
                          "fact_id": d.document_id, "tip": self._tip(f"{d.number}: {d.title}", d.date_issued, d.source_id, d.quote)})
         figures = self._own_figures()
         figures = figures[~figures["combined"].astype(bool)]

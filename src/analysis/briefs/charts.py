@@ -87,8 +87,12 @@ def time_axis(dates: pd.Series, lang: str) -> alt.X:
     )
 
 
+FONT = "Noto Sans"  # the brief's own font: vl-convert measures labels with it, the page draws it
+
+
 def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return (chart.configure_view(stroke=None).configure_axis(labelFontSize=11, aria=False)
+    return (chart.properties(padding={"left": 8, "right": 16, "top": 4, "bottom": 4})
+            .configure(font=FONT).configure_view(stroke=None).configure_axis(labelFontSize=11, aria=False)
             .configure_title(fontSize=12, anchor="start", subtitleFontSize=11, subtitleColor="#555555"))
 
 
@@ -104,7 +108,7 @@ def trend_chart(points: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
     as diamonds at their deadlines, and a dashed path only from a stated baseline.
 
     points: panel, note, kind ('figure' | 'target' | 'baseline'), date, value, path (the
-    target a baseline belongs to), fact_id, tip."""
+    target a baseline belongs to), label (written beside the mark), fact_id, tip."""
     panels = []
     for (name, note), rows in points.groupby(["panel", "note"], sort=False):
         x, y = time_axis(rows["date"], lang), alt.Y("value:Q", title=None, scale=alt.Scale(zero=True))
@@ -125,7 +129,15 @@ def trend_chart(points: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
         if len(targets):
             layers.append(alt.Chart(targets).mark_point(shape="diamond", size=110, filled=True, color=PALETTE["target"], opacity=1)
                           .encode(x=x, y=y, description="tip:N"))
-        panels.append(alt.layer(*layers).properties(width=WIDTH, height=140, title=alt.Title(name, subtitle=note)))
+        # Each fact written beside its mark, so the PDF (no tooltips) reads the same.
+        labelled = rows[rows["kind"] != "baseline"]
+        last = labelled["date"] == labelled["date"].max()  # the right-most label reads leftwards
+        for part, align, dx in ((labelled[~last], "left", 8), (labelled[last], "right", -8)):
+            if len(part):
+                layers.append(alt.Chart(part).mark_text(align=align, dx=dx, dy=-8, fontSize=10, aria=False, color="#333333")
+                              .encode(x=x, y=y, text="label:N"))
+        height = 140 if len(figures) else 100
+        panels.append(alt.layer(*layers).properties(width=WIDTH, height=height, title=alt.Title(name, subtitle=note)))
     return _stack(panels)
 
 
@@ -155,26 +167,28 @@ def peer_chart(points: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
 
 def timeline_chart(points: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
     """The national cascade and the unit's own documents, figures and deadlines on one time
-    line, one lane each; documents labelled with their numbers.
+    line, one lane each; the documents of the cascade labelled with their numbers (the others
+    carry theirs in the tooltip).
 
-    points: lane, lane_order, kind ('document' | 'figure' | 'target'), date, label, fact_id, tip."""
+    points: lane, lane_order, kind ('document' | 'figure' | 'target'), date, label ('' for no
+    label), fact_id, tip."""
     lanes = list(points.sort_values("lane_order")["lane"].drop_duplicates())
     x = time_axis(points["date"], lang)
-    y = alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=180, domain=False, ticks=False))
+    y = alt.Y("lane:N", title=None, sort=lanes, axis=alt.Axis(labelLimit=200, domain=False, ticks=False))
     shapes = {"document": "circle", "figure": "square", "target": "diamond"}
     colours = {"document": PALETTE["document"], "figure": PALETTE["figure"], "target": PALETTE["target"]}
     layers = []
     for kind, rows in points.groupby("kind", sort=False):
         layers.append(alt.Chart(rows).mark_point(shape=shapes[kind], filled=True, size=80, color=colours[kind], opacity=1)
                       .encode(x=x, y=y, description="tip:N"))
-    docs = points[points["kind"] == "document"].sort_values("date").reset_index(drop=True)
-    if len(docs):
-        # Alternate labels above and below the line so neighbours do not overwrite each other.
-        above, below = docs.iloc[::2], docs.iloc[1::2]
-        for rows, dy in ((above, -12), (below, 14)):
-            if len(rows):
-                layers.append(alt.Chart(rows).mark_text(fontSize=10, dy=dy, aria=False).encode(x=x, y=y, text="label:N"))
-    chart = alt.layer(*layers).properties(width=WIDTH, height=44 * len(lanes))
+    labelled = points[(points["kind"] == "document") & points["label"].astype(bool)].sort_values(["lane", "date"])
+    # Within a lane, labels take turns at four heights so neighbours stay readable.
+    level = labelled.groupby("lane").cumcount() % 4
+    for n, dy in enumerate((-13, 16, -25, 28)):
+        rows = labelled[level == n]
+        if len(rows):
+            layers.append(alt.Chart(rows).mark_text(fontSize=10, dy=dy, aria=False).encode(x=x, y=y, text="label:N"))
+    chart = alt.layer(*layers).properties(width=WIDTH, height=60 * len(lanes))
     return _configured(chart)
 
 
