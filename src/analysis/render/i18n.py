@@ -134,6 +134,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Each dot is one unit's latest curated figure; {unit} is in blue. Units report on different dates; hover over a dot in the HTML brief for its value, date, source and quote.",
         "vi": "Mỗi chấm là số liệu mới nhất của một địa phương; {unit} màu xanh đậm. Các địa phương báo cáo vào những thời điểm khác nhau; trong bản HTML, di chuột lên chấm để xem giá trị, ngày, nguồn và trích dẫn.",
     },
+    "peer_parts_only": {
+        "en": "{unit}: no figure for the whole unit, only for former {parts} (in the table); {n} units report",
+        "vi": "{unit}: chưa có số liệu cho cả đơn vị, chỉ có của {parts} cũ (xem bảng); {n} địa phương có số liệu",
+    },
     "lane_national": {"en": "National documents", "vi": "Văn bản trung ương"},
     "lane_documents": {"en": "{unit}: documents", "vi": "{unit}: văn bản"},
     "lane_figures": {"en": "{unit}: figures", "vi": "{unit}: số liệu"},
