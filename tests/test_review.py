@@ -229,3 +229,24 @@ def test_briefs_review_lists_accepts_and_rejects(built: Path, capsys) -> None:
     assert main(["--root", str(built), "review", "--accept", question, "--set", "additive=false",
                  "--set", "higher_is_better=true"]) == 0
     assert main(["--root", str(built), "review", "--reject", ids[0], "--reason", "test"]) == 0
+
+
+@pytest.mark.slow
+def test_notebook_lists_proposals_and_accepts_one_with_corrections(built: Path, tmp_path: Path) -> None:
+    from analysis.curation.review_proposals import proposal_table
+
+    review = load_review(database(built))
+    question = proposal_table(review, source=SEED_002)
+    question = question[question["kind"] == "indicator"].iloc[0]
+    before = lines(built, "indicators")
+    papermill.execute_notebook(
+        str(REPO / "notebooks" / "review_candidates.ipynb"), str(tmp_path / "proposals.ipynb"),
+        parameters={"data": str(database(built)), "source": SEED_002,
+                    "accept_proposals": [[question["proposal_id"], {"additive": "false", "higher_is_better": "true"}]]},
+        cwd=str(REPO), progress_bar=False,
+    )
+    executed = nbformat.read(tmp_path / "proposals.ipynb", as_version=4)
+    shown = " ".join(str(out.get("data", {}).get("text/plain", "")) for cell in executed.cells
+                     if cell.cell_type == "code" for out in cell.get("outputs", []))
+    assert question["proposal_id"] in shown and "accepted" in shown
+    assert lines(built, "indicators") == before + 1
