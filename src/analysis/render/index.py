@@ -44,7 +44,7 @@ body { max-width: 76rem; }
 table.units tbody, table.matrix tbody { display: flex; flex-direction: column; }
 table.units thead, table.matrix thead { display: block; }
 table.units tr, table.matrix tr { display: grid; }
-table.units tr { grid-template-columns: minmax(9rem, 1.3fr) minmax(6rem, 1fr) 6.5rem minmax(9rem, 1.5fr) 5.5rem 17rem; }
+table.units tr { grid-template-columns: minmax(9rem, 1.3fr) minmax(6rem, 1fr) 8.5rem minmax(9rem, 1.5fr) 5.5rem 17rem; }
 table.matrix tr { grid-template-columns: 11rem repeat(var(--indicators), minmax(3.6rem, 1fr)); }
 #by-coverage:target tr.unit-row { order: var(--rank); }
 #only-gaps:target tr.has-figures { display: none; }
