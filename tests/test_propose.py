@@ -121,3 +121,12 @@ def test_a_resolution_12_the_text_does_not_determine_proposes_no_document():
     assert [p for p in found if p["kind"] == "document"] == []
     named = propose_text("Nghị quyết số 12-NQ/ĐUCA về Công an xã được quán triệt.", "t.txt", "2023")
     assert [p["document_id"] for p in named if p["kind"] == "document"] == ["12-NQ/ĐUCA"]
+
+
+def test_a_figure_without_a_date_of_its_own_takes_the_day_of_the_event_reported():
+    text = ("A report on the commune police\n2024-05\n\n"
+            "On May 20, 2024, the ministry held a conference on the commune police across the whole country, "
+            "with delegates from every province.\n"
+            "The meeting heard that nationwide, 1,500 commune police headquarters have been inaugurated.\n")
+    found = only(text, indicator_id="commune_police_hq_completed", date="2024-05-20")
+    assert "event" in found["reason"]

@@ -92,8 +92,10 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
     return usable
 
 
-def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: dict, published: str | None) -> Picked:
-    """`frame`: the figure's "part" and "sentence" spans and the sentence "before" (or None)."""
+def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: dict, published: str | None,
+              reported: str | None = None) -> Picked:
+    """`frame`: the figure's "part" and "sentence" spans and the sentence "before" (or None);
+    `reported`: the day of the event the text reports, which stands in for a partial `published`."""
     taken = _dates_of_documents(mentions, folded)
     for scope in ("part", "sentence"):
         usable = _usable_dates(mentions, folded, frame[scope], published, taken)
@@ -102,6 +104,8 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
             return Picked((before[-1] if before else usable[0])["date"], True, f"dated in the {scope}")
     if published and NOW.search(folded, frame["sentence"][0], frame["sentence"][1]):
         return Picked(published, True, "'up to now': the source's date of publication")
+    if reported:
+        return Picked(reported, False, "no date in the sentence: the day of the event the text reports")
     if frame.get("before"):
         carried = [d for d in _usable_dates(mentions, folded, frame["before"], published, taken)
                    if AS_OF.search(folded[max(0, d["start"] - 30) : d["start"]])]

@@ -56,6 +56,7 @@ class Facts:
         # Lower case letter by letter, so offsets stay those of the text ("İ".lower() is two).
         self.terms_text = self.low if self.folded else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.indicators, self.published, self.language = indicators, published, language
+        self.reported: str | None = None  # the day of the event the text reports, when known
 
     def _frame(self, figure: tuple[int, int]) -> dict:
         sentence = sentence_span(self.text, *figure)
@@ -109,7 +110,7 @@ class Facts:
         if choice.indicator is None or choice.tied:
             return self.new_indicator(quantity, frame, choice)
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
-        date = pick_date(self.mentions, self.low, figure, frame, self.published)
+        date = pick_date(self.mentions, self.low, figure, frame, self.published, self.reported)
         reasons += [f"unit: {unit.reason}", f"date: {date.reason}"]
         proposal = self._base("observation", figure, frame["sentence"])
         proposal.update(

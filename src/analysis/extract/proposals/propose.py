@@ -11,11 +11,13 @@ person reviews; none becomes a curated row until accepted.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
-from analysis.extract.proposals.context import Mentions
+from analysis.extract.fold import fold
+from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, Mentions
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.facts import Facts, planned_target
 from analysis.extract.proposals.terms import load_indicators
@@ -58,6 +60,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     published = published or context.published_iso()  # the date the text itself states on top
     mentions = _mentions(records)
     facts = Facts(text, source, mentions, load_indicators(root), published, context.language)
+    facts.reported = event_date(text, mentions.dates, published)
     proposals: list[dict] = []
     quantities = [r for r in records if r["kind"] == "quantity"]
     claimed: set[int] = set()
@@ -80,6 +83,28 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
                 proposals.append(planned_target(proposal, facts.terms_text, earlier[-1] if earlier else None))
     proposals += document_proposals(text, source, mentions.documents, mentions.dates, mentions.main_unit)
     return _deduplicated(proposals)
+
+
+BODY_LINE = 100  # the first line this long starts the body of an article
+LEAD_REACH = 300  # the date of the event an article reports stands this close to the body's start
+
+
+def event_date(text: str, dates: list[dict], published: str | None) -> str | None:
+    """The day of the event an article reports ("On June 29, ... held a ceremony"), when its date
+    of publication gives only a month or a year: a date with its day at the start of the body,
+    within the publication's month or year."""
+    if not published or len(published) >= 10:
+        return None
+    body = next((m.start() for m in re.finditer(r"(?m)^.{%d,}$" % BODY_LINE, text)), None)
+    if body is None:
+        return None
+    folded = fold(text[max(0, body - 30) : body + LEAD_REACH]).lower()
+    for d in dates:
+        if body <= d["start"] < body + LEAD_REACH and len(d["date"]) == 10 and d["date"].startswith(published):
+            lead = folded[: d["start"] - body + 30]
+            if not ISSUE_OR_DEADLINE.search(lead):  # "from July 1, 2025": when a change takes effect
+                return d["date"]
+    return None
 
 
 def _heading_end(text: str) -> int:
