@@ -130,3 +130,12 @@ def test_a_figure_without_a_date_of_its_own_takes_the_day_of_the_event_reported(
             "The meeting heard that nationwide, 1,500 commune police headquarters have been inaugurated.\n")
     found = only(text, indicator_id="commune_police_hq_completed", date="2024-05-20")
     assert "event" in found["reason"]
+
+
+def test_a_target_after_a_resolution_12_the_text_leaves_open_names_no_document():
+    # Both Resolutions 12 are cited first, so the short form after them is either.
+    text = ("Nghị quyết số 12-NQ/TW của Bộ Chính trị và Nghị quyết số 12-NQ/ĐUCA đều được quán triệt. "
+            "Thực hiện Nghị quyết 12, đến hết năm 2025 phấn đấu 100% công an xã trên cả nước có trụ sở làm việc.")
+    found = facts(text, "2023", kinds=("target",))
+    assert found and all(p["document_id"] is None and p["confidence"] == "low" for p in found), found
+    assert "Nghị quyết 12" in found[0]["reason"]

@@ -40,8 +40,12 @@ def _mentions(records: list[dict]) -> Mentions:
 
 def _document_of(mentions: Mentions, position: int) -> tuple[str | None, str]:
     """The policy document a target belongs to: the last local document cited before it, else
-    the only document cited before it; else unknown."""
-    before = [d for d in mentions.documents if d["start"] < position and d.get("id")]
+    the only document cited before it; unknown when the nearest citation before it is one the
+    text does not determine ("Nghị quyết 12": 12-NQ/TW or 12-NQ/ĐUCA?), or several are cited."""
+    cited = [d for d in mentions.documents if d["start"] < position]
+    if cited and not cited[-1].get("id"):
+        return None, f"not determined: the nearest citation, {cited[-1]['text']!r}, could be more than one document"
+    before = [d for d in cited if d.get("id")]
     local = [d for d in before if issuer_of(d["id"]) in LOCAL_ISSUERS]
     if local:
         doc = local[-1]["id"]
