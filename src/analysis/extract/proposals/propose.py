@@ -68,8 +68,9 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     proposals: list[dict] = []
     quantities = [r for r in records if r["kind"] == "quantity"]
     claimed: set[int] = set()
-    heading_end = _heading_end(text)
-    for target in (r for r in records if r["kind"] == "target" and r["start"] >= heading_end):
+    titles = _title_spans(text)
+    in_title = lambda r: any(s <= r["start"] < e for s, e in titles)  # noqa: E731
+    for target in (r for r in records if r["kind"] == "target" and not in_title(r)):
         document, why = _document_of(mentions, target["start"])
         proposal = facts.target(target, document, why)
         if proposal is None:
@@ -78,7 +79,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
         claimed |= {id(q) for q in quantities if target["start"] <= q["start"] and q["end"] <= target["end"]
                     and q["value"] == target["value"]}
     for quantity in quantities:
-        if quantity["start"] < heading_end:
+        if in_title(quantity):
             continue  # a title restates (and rounds) a figure of the body: read it there
         if id(quantity) not in claimed:
             proposal = facts.observation(quantity)
@@ -111,13 +112,20 @@ def event_date(text: str, dates: list[dict], published: str | None) -> str | Non
     return None
 
 
-def _heading_end(text: str) -> int:
-    """End of the title: the first line, when it is short and a body of several lines follows."""
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """The title (the first line, when short and a body of several lines follows) and every
+    later line that repeats it (pages often print their title twice)."""
     stripped = len(text) - len(text.lstrip())
     newline = text.find("\n", stripped)
     if newline < 0 or newline - stripped > 200 or text.count("\n", newline) < 3:
-        return 0
-    return newline
+        return []
+    title = text[stripped:newline].strip()
+    if not title:
+        return []
+    spans = [(stripped, newline)]
+    for m in re.compile(r"(?m)^[ \t]*" + re.escape(title) + r"[ \t]*$").finditer(text, newline):
+        spans.append((m.start(), m.end()))
+    return spans
 
 
 def _deduplicated(proposals: list[dict]) -> list[dict]:
