@@ -130,7 +130,9 @@ def evaluate_facts(root: Path | None = None, corpus: Path | None = None, sets=("
                 continue
             facts = [f for f in curated if held(f.file) == (name == "held-out")]
             folders = [paths.documents, corpus]
-        texts = scoring.find_texts({f.file for f in facts} | (complete if name != "held-out" else set()), folders)
+        # Held-out: every held-out file (their curator curates them whole), named by listing only.
+        every_held = {p.name for p in corpus.iterdir() if held(p.name)} if name == "held-out" else set()
+        texts = scoring.find_texts({f.file for f in facts} | (complete if name != "held-out" else every_held), folders)
         texts = {k: v for k, v in texts.items() if held(k) == (name == "held-out")}
         proposals = scoring.propose_all(texts, published, paths.root)
         done = {n for n in texts if n in complete or (name == "held-out") or (name == "in-repo" and n in label_facts_files(paths.root))}
