@@ -148,3 +148,15 @@ def test_manifest_keeps_units_for_english_and_other_languages_apart():
     assert m["units_by_lang"] == {"vi": {"ha-noi": {"status": "failed", "lang": "vi"}}}
     assert list(manifest.entries(m)) == [("ha-noi", "en", m["units"]["ha-noi"]),
                                          ("ha-noi", "vi", m["units_by_lang"]["vi"]["ha-noi"])]
+
+
+def test_the_code_a_brief_runs_never_imports_what_the_code_digest_leaves_out():
+    import subprocess
+    import sys
+
+    from analysis.batch.hashing import CODE_EXCLUDED
+
+    probe = ("import sys, analysis.briefs.brief, analysis.briefs.overview, analysis.render.builtin; "
+             "print(sorted({m.split('.')[1] for m in sys.modules if m.count('.') and m.startswith('analysis.')}))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert not [part for part in CODE_EXCLUDED if f"'{part}'" in loaded], loaded

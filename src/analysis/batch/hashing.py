@@ -25,8 +25,10 @@ from pathlib import Path
 
 NATIONAL = "national"
 UNIT_COLUMN = "unit"
-# Files of the package that shape no brief: the batch runner itself and the benchmark.
-CODE_EXCLUDED = ("batch", "bench.py")
+# Parts of the package that shape no brief: the batch runner itself, the benchmark, and the
+# extractor (briefs read the store, whose content is hashed as data; a brief never imports
+# analysis.extract, which tests/test_batch_usage.py checks).
+CODE_EXCLUDED = ("batch", "bench", "extract")
 # What ranks are computed from (analysis.progress.compare): shared by every brief.
 COMPARED = {"observations": ("unit", "indicator_id", "value", "value_unit", "qualifier", "total", "date",
                              "source_id")}
