@@ -62,14 +62,16 @@ def _curated_values(facts) -> dict[str, set[float]]:
 
 def test_every_plotted_value_is_a_curated_fact(briefs, facts):
     values = _curated_values(facts)
-    documents = set(facts.documents["document_id"])
+    dates = {**dict(zip(facts.documents["document_id"], pd.to_datetime(facts.documents["issued_end"]))),
+             **dict(zip(facts.observations["observation_id"], pd.to_datetime(facts.observations["date_end"]))),
+             **dict(zip(facts.targets["target_id"], pd.to_datetime(facts.targets["deadline"])))}
     checked = 0
     for b in briefs.values():
         for method in CHARTS:
             for row in plotted(getattr(b, method)()).itertuples(index=False):
                 parts = str(row.fact_id).split(" + ")
-                if method == "timeline_points":  # a mark at a date; its value is the fact's date
-                    assert row.fact_id in documents or row.fact_id in values, row.fact_id
+                if method == "timeline_points":  # a mark at a date: the fact's own date
+                    assert row.date == dates[row.fact_id], (row.fact_id, row.date)
                     continue
                 assert all(p in values for p in parts), (method, row.fact_id)
                 if len(parts) == 1:
