@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.briefs.map import NO_DATA, category_of
@@ -14,7 +15,8 @@ from analysis.briefs.matrix import active_indicators
 from analysis.briefs.overview import open_overview
 from analysis.curation.build import build
 from analysis.progress.coverage import NO_DATA_CELL, REPORTED, TARGET_ONLY, coverage_matrix, coverage_summary
-from conftest import copy_project
+from browser import needs_poppler, pdftotext
+from conftest import REPO, copy_project
 
 SVG = "{http://www.w3.org/2000/svg}"
 EARLY, LATE = "2021-06-30", "2026-06-30"
@@ -97,3 +99,24 @@ def test_matrix_cells_carry_count_and_latest_date(database: Path) -> None:
             for t in g.findall(f"{SVG}title") if t.text.startswith(f"{name} · ")]
     assert len(tips) == len(active_indicators(matrix))  # one cell per active indicator in its row
     assert any(f"{int(reported['observations'])} / {int(reported['targets'])}" in t for t in tips)
+
+
+@pytest.mark.slow
+@needs_poppler
+def test_rendered_overview_has_the_map_with_tooltips_and_the_matrix(database: Path, tmp_path: Path) -> None:
+    import papermill
+
+    from analysis.render import render
+
+    executed = tmp_path / "national.ipynb"
+    papermill.execute_notebook(str(REPO / "notebooks" / "national_overview.ipynb"), str(executed),
+                               parameters={"data": str(database), "as_of": EARLY}, cwd=str(REPO), progress_bar=False)
+    result = render(executed, tmp_path / "out", prefer_quarto=False)
+    html = Path(result.html_path).read_text(encoding="utf-8")
+    units = re.findall(r'<path class="unit"[^>]*>\s*<title>([^<]+)</title>', html)
+    assert len(units) == 34 and all(re.search(r": \d+ facts, \d+ documents$", t) for t in units)
+    assert 'fill="url(#c' in html and "no-data" in html  # the hatch, its id made unique on the page
+    assert html.count('class="cell"') == 34 * len(active_indicators(coverage_matrix(
+        open_overview(as_of=EARLY, data=database).facts, pd.Timestamp(EARLY))))
+    text = pdftotext(Path(result.pdf_path))
+    assert "Coverage by unit and indicator" in text and "Hoàng Sa archipelago" in text
