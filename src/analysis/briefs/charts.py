@@ -21,7 +21,7 @@ import pandas as pd
 
 from analysis.render.i18n import label
 
-WIDTH = 520
+WIDTH = 620  # the brief's text column is about 830 px wide; the time line adds its lane names
 PALETTE = {"figure": "#1f4e79", "target": "#c55a11", "peer": "#9aa5b1", "missing": "#7f7f7f", "document": "#1f4e79"}
 COVERAGE_COLOURS = ["#d9d9d9", "#9ecae1", "#3182bd", "#08519c"]
 VI_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]}
@@ -188,7 +188,7 @@ def timeline_chart(points: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
         rows = labelled[level == n]
         if len(rows):
             layers.append(alt.Chart(rows).mark_text(fontSize=10, dy=dy, aria=False).encode(x=x, y=y, text="label:N"))
-    chart = alt.layer(*layers).properties(width=WIDTH, height=60 * len(lanes))
+    chart = alt.layer(*layers).properties(width=WIDTH - 60, height=60 * len(lanes))
     return _configured(chart)
 
 

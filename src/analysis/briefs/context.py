@@ -14,7 +14,7 @@ class ContextSections:
         docs = self._timeline_documents()
         heading = f"## {self._l('timeline')}\n\n"
         head = [self._l(k) for k in ("date", "document", "issuer", "title", "sources")]
-        rows = ["| " + " | ".join(head) + " |", table_rule(11, 16, 26, 40, 7)]
+        rows = ["| " + " | ".join(head) + " |", table_rule(13, 16, 24, 38, 9)]
         for row in docs.itertuples(index=False):
             cite = self.citations.cite(row.source_id, row.quote)
             date = self._date(row.date_issued) if isinstance(row.date_issued, str) and row.date_issued else "—"

@@ -20,7 +20,7 @@ class ProgressSection:
                     else f"No target or figure is recorded for {md_escape(self.name)}.")
             return Markdown(heading + none + "\n")
         head = [self._l(k) for k in ("indicator", "target", "deadline", "latest_figure", "status", "gap", "sources")]
-        rows = ["| " + " | ".join(head) + " |", table_rule(26, 12, 11, 18, 12, 9, 8, right=(5,))]
+        rows = ["| " + " | ".join(head) + " |", table_rule(24, 11, 13, 18, 12, 9, 8, right=(5,))]
         for row in progress.itertuples(index=False):
             cites = []
             target = "—"
