@@ -202,7 +202,7 @@ def test_a_thin_brief_says_so_in_one_line_at_the_top(briefs):
     def first_line(b) -> str:
         return b.key_messages().split("\n\n")[1]
 
-    assert first_line(briefs["eta", "en"]).startswith("**Thin data:** as of 30 June 2025, 0 document(s), 0 target(s) and 1 figure(s)")
+    assert first_line(briefs["eta", "en"]).startswith("**Thin data:** as of 30 June 2025, no documents, no targets and 1 figure about Eta Province")
     assert first_line(briefs["eta", "vi"]).startswith("**Dữ liệu còn ít:**")
     assert first_line(briefs["theta", "en"]) == "**No document, target or figure about Theta Province has been curated as of 30 June 2025.**"
     assert first_line(briefs["gamma", "en"]).startswith("- ")  # enough facts: straight to the messages

@@ -14,6 +14,11 @@ MAX_KEY_MESSAGES = 5
 THIN_FACTS = 3  # fewer of the unit's own documents, targets and figures than this: a thin brief
 
 
+def _count(n: int, noun: str) -> str:
+    """'no documents', '1 target', '3 figures'."""
+    return f"no {noun}s" if n == 0 else f"1 {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class KeyMessages:
     """Mixed into Brief: needs progress, citations, lang and the Brief helpers."""
 
@@ -48,8 +53,9 @@ class KeyMessages:
         if self.lang == "vi":
             return (f"**Dữ liệu còn ít:** đến ngày {format_date(self.as_of.date(), 'vi')} mới tổng hợp được {d} văn bản, "
                     f"{t} mục tiêu và {f} số liệu của {md_escape(self.name)}; phần lớn bản tin là bối cảnh toàn quốc.")
-        return (f"**Thin data:** as of {format_date(self.as_of.date(), 'en')}, {d} document(s), {t} target(s) and "
-                f"{f} figure(s) about {md_escape(self.name)} have been curated; most of this brief is national context.")
+        counted = ", ".join([_count(d, "document"), _count(t, "target")]) + f" and {_count(f, 'figure')}"
+        return (f"**Thin data:** as of {format_date(self.as_of.date(), 'en')}, {counted} about {md_escape(self.name)} "
+                "have been curated; most of this brief is national context.")
 
     def _msg_nothing(self) -> str:
         if self.lang == "vi":
