@@ -85,7 +85,7 @@ class KeyMessages:
         numbers = ", ".join(md_escape(n) for n in coverage["number"])
         if self.lang == "vi":
             return f"{md_escape(self.name)} đã ban hành {len(coverage)} văn bản được ghi nhận: {numbers} {cites}."
-        return f"{md_escape(self.name)} has {len(coverage)} recorded document(s) of its own: {numbers} {cites}."
+        return f"{md_escape(self.name)} has {_count(len(coverage), 'recorded document')} of its own: {numbers} {cites}."
 
     def _msg_national(self, row) -> str:
         cite = self.citations.cite(row.source_id, row.quote)
