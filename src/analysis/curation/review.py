@@ -4,7 +4,8 @@ validated way to accept one into data/curated/.
 Extraction proposes, people decide. A candidate is covered when a curated row quotes the
 same source text over an overlapping span, or (for documents) when the registry already
 holds the document it names. Accepting writes the row only if the whole project still
-validates with it, through a temporary file and a rename.
+validates with it, through a temporary file and a rename. The fact proposals (whole rows, to
+accept with corrections or reject) are reviewed through analysis.curation.review_proposals.
 """
 
 from __future__ import annotations
