@@ -117,6 +117,7 @@ def test_a_path_only_from_a_stated_baseline(briefs):
     share = points[points["panel"] == "Fictional share"]
     assert set(share["kind"]) == {"target"} and share["path"].isna().all()
     assert share["note"].iloc[0] == "Targets only: Gamma Province has reported no figure"
+    assert officers["note"].iloc[0] == "2 figures, 1 target"
     svg = briefs["gamma", "en"].trend_chart()
     assert svg.count("stroke-dasharray") == 1  # one dashed path: officers, from its stated baseline
 

@@ -127,7 +127,8 @@ class ChartPoints:
     def _trend_note(self, figures: int, targets: int) -> str:
         if figures == 0:
             return self._l("trend_targets_only").format(unit=self.name)
-        return self._l("trend_counts").format(figures=figures, targets=targets)
+        plural = {"fs": "" if figures == 1 else "s", "ts": "" if targets == 1 else "s"}
+        return self._l("trend_counts").format(figures=figures, targets=targets, **plural)
 
     # ---- beside the other units ---------------------------------------------------------------
 

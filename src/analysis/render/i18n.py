@@ -127,7 +127,7 @@ LABELS: dict[str, dict[str, str]] = {
     "baseline": {"en": "Baseline", "vi": "Mức cơ sở"},
     "sum_of_parts": {"en": "sum of the former units' figures", "vi": "tổng số liệu của các đơn vị cũ"},
     "trend_targets_only": {"en": "Targets only: {unit} has reported no figure", "vi": "Chỉ có mục tiêu: {unit} chưa công bố số liệu"},
-    "trend_counts": {"en": "{figures} figure(s), {targets} target(s)", "vi": "{figures} số liệu, {targets} mục tiêu"},
+    "trend_counts": {"en": "{figures} figure{fs}, {targets} target{ts}", "vi": "{figures} số liệu, {targets} mục tiêu"},
     "peer_rank": {"en": "{unit}: rank {rank} of {n} units reporting", "vi": "{unit}: xếp thứ {rank}/{n} địa phương có số liệu"},
     "peer_missing": {"en": "{unit}: no data ({n} units report)", "vi": "{unit}: chưa có dữ liệu ({n} địa phương có số liệu)"},
     "peer_intro": {
