@@ -92,7 +92,7 @@ def test_neighbours_that_report_are_quoted_with_their_figures(database: Path) ->
     lines = [line for line in peers.splitlines() if line.startswith("- **")]
     assert lines
     for line in lines:
-        assert line.endswith(": no data.") or re.search(r"\d+ figure\(s\), \d+ target\(s\), \d+ document\(s\)", line)
+        assert line.endswith(": no data.") or re.search(r"\d+ figures?, \d+ targets?, \d+ documents?", line)
     assert any(re.search(r"\[\d+\]", line) for line in lines)
 
 

@@ -24,6 +24,11 @@ LATEST_PER_UNIT = 2  # figures quoted per neighbour
 MISSING_SHOWN = 8  # the indicators most units report that this one lacks (data_gaps lists them all)
 
 
+def _n(count: int, noun: str) -> str:
+    """'1 figure', '2 figures' (English; Vietnamese nouns do not change)."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 @per_facts
 def local_facts(facts, as_of) -> dict[str, pd.DataFrame]:
     """The figures, targets and documents of every current unit, counted on `as_of`."""
@@ -79,8 +84,8 @@ class ThinDataSections:
             return (f"Dữ liệu về {md_escape(self.name)} còn ít: {mine['observations']} số liệu, {mine['targets']} mục tiêu và "
                     f"{mine['documents']} văn bản của địa phương. Phần này nêu những gì văn bản trung ương yêu cầu mọi tỉnh, "
                     "những gì các tỉnh lân cận đã báo cáo, và những gì còn thiếu.\n")
-        return (f"Little is known about {md_escape(self.name)} yet: {mine['observations']} figure(s), {mine['targets']} target(s) "
-                f"and {mine['documents']} document(s) of its own. This section sets out what the national documents ask of "
+        return (f"Little is known about {md_escape(self.name)} yet: {_n(mine['observations'], 'figure')}, {_n(mine['targets'], 'target')} "
+                f"and {_n(mine['documents'], 'document')} of its own. This section sets out what the national documents ask of "
                 "every province, what its neighbours report, and what is missing.\n")
 
     def _cascade(self, frames) -> str:
@@ -105,7 +110,7 @@ class ThinDataSections:
                           else "chưa tỉnh nào có văn bản triển khai trong dữ liệu")
                 answer += f"; {self.name} có" if here else ""
             else:
-                answer = (f"{len(others)} unit(s) have a document implementing or citing it ({', '.join(others)})" if others
+                answer = (f"{_n(len(others), 'unit')} {'has' if len(others) == 1 else 'have'} a document implementing or citing it ({', '.join(others)})" if others
                           else "no unit has a document implementing it in the data")
                 answer += f"; so does {self.name}" if here else ""
             lines.append(f"- **{md_escape(d.number)}** ({md_escape(d.issuer)}, {when}) {self.citations.cite(d.source_id, d.quote)}: "
@@ -157,7 +162,7 @@ class ThinDataSections:
                 lines.append(head + self._l("no_data") + ".")
                 continue
             counts = (f"{len(mine)} số liệu, {n_targets} mục tiêu, {len(docs)} văn bản" if self._vi()
-                      else f"{len(mine)} figure(s), {n_targets} target(s), {len(docs)} document(s)")
+                      else f"{_n(len(mine), 'figure')}, {_n(n_targets, 'target')}, {_n(len(docs), 'document')}")
             latest = mine.assign(_d=mine["date"].map(str)).sort_values("_d", kind="stable").groupby("indicator_id").tail(1)
             latest = latest.sort_values("_d", ascending=False, kind="stable").head(LATEST_PER_UNIT)
             shown = [f"{md_escape(indicators.get(r.indicator_id, r.indicator_id))} "
