@@ -104,3 +104,16 @@ def test_notebook_runs_top_to_bottom_with_default_parameters(name: str, database
     mimetypes = {key for cell in executed.cells if cell.cell_type == "code" for out in cell.get("outputs", []) for key in out.get("data", {})}
     assert "text/markdown" in mimetypes and "image/svg+xml" in mimetypes
     assert not any(out.get("output_type") == "error" for cell in executed.cells for out in cell.get("outputs", []))
+
+
+def test_a_summed_figure_cites_each_part_with_its_quote():
+    import pandas as pd
+
+    from analysis.briefs.output import Citations
+
+    sources = pd.DataFrame({"source_id": ["s-alpha", "s-beta"], "title": ["Alpha news", "Beta news"]})
+    citations = Citations(sources)
+    marks = citations.cite("s-alpha; s-beta", "alpha has 10 | beta has 12")
+    assert marks == "[1] [2]"
+    assert citations.quotes == {"s-alpha": ["alpha has 10"], "s-beta": ["beta has 12"]}
+    assert citations.cite("s-beta") == "[2]"

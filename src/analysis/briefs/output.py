@@ -58,6 +58,9 @@ def parse_as_of(as_of) -> pd.Timestamp:
     return pd.Timestamp(str(as_of)[:10])
 
 
+COMBINED_SOURCES, COMBINED_QUOTES = "; ", " | "  # as analysis.progress.rollup joins them
+
+
 class Citations:
     """Numbers sources in the order a brief first cites them, keeping the quotes used."""
 
@@ -67,6 +70,12 @@ class Citations:
         self.quotes: dict[str, list[str]] = {}
 
     def cite(self, source_id: str, quote: str | None = None) -> str:
+        # A sum of former units' figures carries its parts' sources ("a; b") and quotes ("q1 | q2").
+        parts = str(source_id).split(COMBINED_SOURCES)
+        if len(parts) > 1:
+            quotes = str(quote).split(COMBINED_QUOTES) if quote else []
+            pairs = zip(parts, quotes) if len(quotes) == len(parts) else ((p, None) for p in parts)
+            return " ".join(dict.fromkeys(self.cite(p, q) for p, q in pairs))
         if source_id not in self.order:
             self.order.append(source_id)
             self.quotes[source_id] = []
