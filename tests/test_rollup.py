@@ -86,6 +86,21 @@ def test_a_slug_shared_by_a_legacy_and_a_merged_unit_is_read_by_date():
     assert latest["theta"] == 20.0  # the merged unit's own, later figure
 
 
+
+def test_a_scheme_prefix_names_the_unit_whatever_the_date():
+    facts = (
+        Fictional()
+        .observation("2025:theta", "officers", 30, "2025-06-20")  # the merged unit, announced before it began
+        .observation("legacy:theta", "officers", 12, "2025-03-01")
+        .observation("2025:gamma", "officers", 5, "2025-06-20")  # unmerged: its own legacy unit
+        .build()
+    )
+    rolled = rolled_up(facts, "theta").set_index("value")
+    assert rolled.loc[30.0, "legacy_unit"] is None and rolled.loc[30.0, "series"] == "theta"
+    assert rolled.loc[12.0, "legacy_unit"] == "theta" and rolled.loc[12.0, "series"] == "legacy:theta"
+    gamma = rolled_up(facts, "gamma").set_index("value")
+    assert gamma.loc[5.0, "current_unit"] == "gamma" and gamma.loc[5.0, "legacy_unit"] == "gamma"
+
 def test_two_reports_of_one_part_and_date_sum_the_later_published():
     facts = (
         Fictional()

@@ -72,7 +72,8 @@ def validate_project(
     external_dirs = [d for d in external_dirs if d.is_dir()]
 
     units = load_units(paths.reference)
-    unit_slugs = {u.slug for u in units.all()}
+    # A slug, or scheme:slug where a merged unit kept a former unit's slug (`2025:hai-phong`).
+    unit_slugs = {u.slug for u in units.all()} | {f"{u.scheme}:{u.slug}" for u in units.all()}
     origins = load_origins(paths.origins, paths.root, problems)
     tables = load_curated(curated_dir or paths.curated, paths.root, problems)
 

@@ -12,7 +12,9 @@ Types:
   pdate    ISO 8601 date at any precision: YYYY, YYYY-MM or YYYY-MM-DD
   number   a decimal number written with a dot (30000, 30.5), no thousands separators
   bool     true or false
-  unit     a provincial unit slug of either scheme (data/reference), or `national`
+  unit     a provincial unit slug of either scheme (data/reference), or `national`; `2025:<slug>`
+           or `legacy:<slug>` says which unit is meant where a merged unit kept a former unit's
+           slug (otherwise the fact's date decides: before 2025-07-01, the former unit)
 """
 
 from __future__ import annotations

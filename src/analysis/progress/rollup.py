@@ -150,6 +150,11 @@ class UnitMap:
         """(current_unit, legacy_unit) of a fact about `slug` dated `when` (None: unknown)."""
         if slug == NATIONAL:
             return NATIONAL, None
+        scheme, _, bare = slug.rpartition(":")
+        if scheme == "2025":  # said of the 2025 unit, whatever the date (a June 2025 count of its communes)
+            return bare, (bare if self.legacy_units(bare) == [bare] else None)
+        if scheme == "legacy":
+            return self.current_of_legacy.get(bare, bare), bare
         absorbed_by = self.current_of_legacy.get(slug)
         if absorbed_by is not None and slug in self.current and (absorbed_by != slug or self.merged(slug)):
             # One slug, two units (a merged unit kept this legacy unit's name): the date decides.
