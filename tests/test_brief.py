@@ -117,3 +117,12 @@ def test_a_summed_figure_cites_each_part_with_its_quote():
     assert marks == "[1] [2]"
     assert citations.quotes == {"s-alpha": ["alpha has 10"], "s-beta": ["beta has 12"]}
     assert citations.cite("s-beta") == "[2]"
+
+
+def test_one_of_a_thing_is_singular_in_english_only():
+    from analysis.briefs.wording import value_text
+
+    assert value_text(1, "units", None, "en") == "1 unit"
+    assert value_text(2, "units", None, "en") == "2 units"
+    assert value_text(1, "headquarters", None, "en") == "1 headquarters"
+    assert value_text(1, "units", None, "vi") == "1 đơn vị"

@@ -34,6 +34,11 @@ UNIT_NOUNS_VI = {
 }
 
 
+# "1 unit", not "1 units"; nouns not listed ("headquarters") are the same in both numbers.
+ENGLISH_SINGULAR = {"units": "unit", "officers": "officer", "records": "record", "accounts": "account",
+                    "cards": "card", "persons": "person", "documents": "document", "ID cards": "ID card",
+                    "ward police units": "ward police unit", "commune police units": "commune police unit"}
+
 
 def value_text(value, value_unit: str, qualifier: str | None, lang: str) -> str:
     """A figure as a brief writes it, escaped as Markdown."""
@@ -45,6 +50,8 @@ def value_text(value, value_unit: str, qualifier: str | None, lang: str) -> str:
         text = f"{format_number(value / 1e9, lang)} {label('billion_vnd', lang)}"
     else:
         noun = UNIT_NOUNS_VI.get(value_unit, value_unit) if lang == "vi" else value_unit
+        if lang == "en" and value == 1:
+            noun = ENGLISH_SINGULAR.get(noun, noun)
         text = f"{format_number(value, lang)} {noun}"
     if isinstance(qualifier, str) and qualifier:
         word = label(f"q_{qualifier}", lang) if f"q_{qualifier}" in known_labels() else qualifier
