@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,21 @@ def copy_project(destination: Path) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def database(tmp_path_factory) -> Path:
+    """The store `briefs build` makes from the repository's own data, built once per test run."""
+    from analysis.curation.build import build
+
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    build(root)
+    return root / "data" / "processed" / "briefs.duckdb"
+
+
+def plain(markdown: str) -> str:
+    """The text a reader sees: Markdown escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def set_cell(path: Path, key: str, column: str, value: str) -> int:

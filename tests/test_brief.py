@@ -11,21 +11,10 @@ import pytest
 
 from analysis.briefs.brief import open_brief
 from analysis.briefs.output import Markdown, Svg
-from analysis.curation.build import build
 from analysis.briefs.overview import open_overview
-from conftest import REPO, copy_project
+from conftest import REPO, plain
 
 
-def plain(markdown: str) -> str:
-    """The text a reader sees: Markdown escapes removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
-
-
-@pytest.fixture(scope="module")
-def database(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("brief") / "project")
-    build(root)
-    return root / "data" / "processed" / "briefs.duckdb"
 
 
 def test_ha_tinh_targets_have_no_data_and_cite_their_quotes(database: Path) -> None:

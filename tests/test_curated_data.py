@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.curation.build import build
 from analysis.curation.facts import Facts, load_facts
-from analysis.paths import ProjectPaths
 from analysis.progress.coverage import coverage_summary
-from conftest import copy_project
 
 AS_OF = "2026-12-01"
 GOALS = {"units_with_figures": 25, "units_with_target_or_document": 20, "observations": 100}
 
 
 @pytest.fixture(scope="module")
-def facts(tmp_path_factory) -> Facts:
-    root = copy_project(tmp_path_factory.mktemp("curated") / "project")
-    build(root)
-    return load_facts(ProjectPaths.at(root).database)
+def facts(database) -> Facts:
+    return load_facts(database)
 
 
 @pytest.mark.parametrize("figure", sorted(GOALS))

@@ -13,24 +13,14 @@ import pytest
 from analysis.briefs.map import NO_DATA, category_of
 from analysis.briefs.matrix import active_indicators
 from analysis.briefs.overview import open_overview
-from analysis.curation.build import build
 from analysis.progress.coverage import NO_DATA_CELL, REPORTED, TARGET_ONLY, coverage_matrix, coverage_summary
 from browser import needs_poppler, pdftotext
-from conftest import REPO, copy_project
+from conftest import REPO, plain
 
 SVG = "{http://www.w3.org/2000/svg}"
 EARLY, LATE = "2021-06-30", "2026-06-30"
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("overview") / "project")
-    build(root)
-    return root / "data" / "processed" / "briefs.duckdb"
-
-
-def plain(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 @pytest.mark.parametrize("as_of", [EARLY, LATE])

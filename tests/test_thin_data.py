@@ -10,26 +10,16 @@ import pytest
 
 from analysis.briefs.brief import open_brief
 from analysis.briefs.thin_data import is_thin, local_facts, nearest_units
-from analysis.curation.build import build
 from analysis.progress.coverage import coverage_matrix
 from analysis.progress.rollup import facts_as_of
 from analysis.reference.boundaries import load_adjacency
 from analysis.reference.units import load_units
-from conftest import copy_project
+from conftest import plain
 from fictional import Fictional
 
 EARLY = "2023-01-01"  # the cascade is under way, few provinces have reported
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("thin") / "project")
-    build(root)
-    return root / "data" / "processed" / "briefs.duckdb"
-
-
-def plain(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def test_a_unit_is_thin_with_few_facts_or_no_document_of_its_own() -> None:
