@@ -19,11 +19,9 @@ import re
 import altair as alt
 import pandas as pd
 
-from analysis.render.i18n import label
 
 WIDTH = 620  # the brief's text column is about 830 px wide; the time line adds its lane names
 PALETTE = {"figure": "#1f4e79", "target": "#c55a11", "peer": "#9aa5b1", "missing": "#7f7f7f", "document": "#1f4e79"}
-COVERAGE_COLOURS = ["#d9d9d9", "#9ecae1", "#3182bd", "#08519c"]
 VI_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]}
 _MONTH_FORMAT = {"en": "%b %Y", "vi": "%m/%Y"}
 # A mark vl-convert labelled from a `description`: a self-closing shape with an aria-label.
@@ -207,24 +205,3 @@ def national_figures_chart(points: pd.DataFrame, lang: str = "en") -> alt.TopLev
         ).properties(width=WIDTH, height=110, title=name))
     return _stack(panels)
 
-
-def coverage_map(units: pd.DataFrame, lang: str = "en") -> alt.TopLevelMixin:
-    """A schematic map: one dot per current unit at its centroid, coloured by how many kinds of
-    document it has issued. No boundaries are drawn.
-
-    units: name, lat, lon, issued (int)
-    """
-    legend_title = label("documents_issued", lang)
-    return (
-        alt.Chart(units)
-        .mark_circle(size=160, stroke="#555555", strokeWidth=0.5)
-        .encode(
-            longitude="lon:Q",
-            latitude="lat:Q",
-            color=alt.Color("issued:O", title=legend_title, scale=alt.Scale(range=COVERAGE_COLOURS)),
-            tooltip=["name:N", "issued:Q"],
-        )
-        .project(type="mercator")
-        .properties(width=260, height=480)
-        .configure_view(stroke=None)
-    )
