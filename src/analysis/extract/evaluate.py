@@ -45,14 +45,13 @@ def load_labels(folder: Path) -> list[dict]:
 
 
 def _source_paths(sources: set[str], folders: list[Path]) -> dict[str, Path]:
-    found = {}
-    for source in sources:
-        for folder in folders:
-            if (folder / source).is_file():
-                found[source] = folder / source
-                break
-        else:
-            raise FileNotFoundError(f"labelled source {source} not found in {', '.join(map(str, folders))}")
+    """Every labelled source's file: a label whose text is missing is an error, not a skip."""
+    from analysis.extract.proposals.scoring import find_texts
+
+    found = find_texts(sources, folders)
+    missing = sorted(sources - set(found))
+    if missing:
+        raise FileNotFoundError(f"labelled source {missing[0]} not found in {', '.join(map(str, folders))}")
     return found
 
 
