@@ -99,8 +99,7 @@ class Brief(KeyMessages, ProgressSection, ContextSections, ClosingSections, Char
             if isinstance(row.observation_id, str):
                 self.citations.cite(row.figure_source_id, row.figure_quote)
         for row in self._own_figures().itertuples(index=False):  # every figure the charts plot
-            for source_id, quote in zip(row.source_id.split("; "), str(row.quote).split(" | ")):
-                self.citations.cite(source_id, quote)
+            self.citations.cite(row.source_id, row.quote)
         for row in self.progress.coverage.itertuples(index=False):
             self.citations.cite(row.source_id, row.quote)
         for row in self._national_latest().itertuples(index=False):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.briefs.output import COMBINED_SOURCES
 from analysis.briefs.wording import target_text, value_text
 from analysis.curation.facts import period_start
 from analysis.progress.compare import peer_figures
@@ -46,7 +47,7 @@ class ChartPoints:
     def _source_words(self, source_ids: str) -> str:
         """"Source: [2] Title, Publisher"; a sum of parts names each part's source ('; ')."""
         named = []
-        for source_id in str(source_ids).split("; "):
+        for source_id in str(source_ids).split(COMBINED_SOURCES):
             s = self.citations.source(source_id)
             number = f"[{self.citations.order.index(source_id) + 1}] " if source_id in self.citations.order else ""
             publisher = f", {s['publisher']}" if isinstance(s.get("publisher"), str) and s["publisher"] else ""

@@ -5,18 +5,13 @@ little about the unit has been curated, one line above them says so."""
 from __future__ import annotations
 
 from analysis.briefs.output import Markdown
-from analysis.briefs.wording import by_date
+from analysis.briefs.wording import by_date, count_words
 from analysis.progress.status import NO_DATA, NO_TARGET
 from analysis.render.escape import md_escape
 from analysis.render.i18n import format_date
 
 MAX_KEY_MESSAGES = 5
 THIN_FACTS = 3  # fewer of the unit's own documents, targets and figures than this: a thin brief
-
-
-def _count(n: int, noun: str) -> str:
-    """'no documents', '1 target', '3 figures'."""
-    return f"no {noun}s" if n == 0 else f"1 {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class KeyMessages:
@@ -53,7 +48,7 @@ class KeyMessages:
         if self.lang == "vi":
             return (f"**Dữ liệu còn ít:** đến ngày {format_date(self.as_of.date(), 'vi')} mới tổng hợp được {d} văn bản, "
                     f"{t} mục tiêu và {f} số liệu của {md_escape(self.name)}; phần lớn bản tin là bối cảnh toàn quốc.")
-        counted = ", ".join([_count(d, "document"), _count(t, "target")]) + f" and {_count(f, 'figure')}"
+        counted = ", ".join([count_words(d, "document", none="no"), count_words(t, "target", none="no")]) + f" and {count_words(f, 'figure', none='no')}"
         return (f"**Thin data:** as of {format_date(self.as_of.date(), 'en')}, {counted} about {md_escape(self.name)} "
                 "have been curated; most of this brief is national context.")
 
@@ -85,7 +80,7 @@ class KeyMessages:
         numbers = ", ".join(md_escape(n) for n in coverage["number"])
         if self.lang == "vi":
             return f"{md_escape(self.name)} đã ban hành {len(coverage)} văn bản được ghi nhận: {numbers} {cites}."
-        return f"{md_escape(self.name)} has {_count(len(coverage), 'recorded document')} of its own: {numbers} {cites}."
+        return f"{md_escape(self.name)} has {count_words(len(coverage), 'recorded document', none='no')} of its own: {numbers} {cites}."
 
     def _msg_national(self, row) -> str:
         cite = self.citations.cite(row.source_id, row.quote)

@@ -157,10 +157,9 @@ class MapSection:
 
     def locator_map(self):
         from analysis.briefs.output import Svg
+        from analysis.briefs.wording import unit_names
         from analysis.reference.boundaries import load_adjacency
-        from analysis.reference.units import load_units
 
-        units = load_units()
-        names = {u.slug: (u.name_vi if self.lang == "vi" else u.name_en) for u in units.current()}
+        names = unit_names(self.units, self.lang)
         neighbours = load_adjacency().get(self.unit.slug, [])
         return Svg(locator_map_svg(self.unit.slug, names, neighbours, self.lang))

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.briefs.brief import Brief
 from analysis.briefs.output import Citations, Markdown, Svg, cached_facts, parse_as_of
-from analysis.briefs.wording import TOPIC_VI
+from analysis.briefs.wording import TOPIC_VI, unit_names
 from analysis.progress.compare import MIN_UNITS_FOR_RANK
 from analysis.progress.coverage import coverage_matrix, coverage_summary, national_coverage
 from analysis.progress.targets import _named, national_figures
@@ -165,13 +165,6 @@ class Overview(Brief):
         names = dict(zip(self.facts.indicators["indicator_id"], self.facts.indicators["name_vi" if self.lang == "vi" else "name_en"]))
         return [Svg(svg) for svg in matrix_panels(matrix, names, self.lang)]
 
-    def _cite_all(self, source_ids: str, quotes) -> str:
-        """A figure's citations; a sum of former units' figures has one source per part ('; ', ' | ')."""
-        sources = str(source_ids).split("; ")
-        quotes = quotes.split(" | ") if isinstance(quotes, str) and len(sources) > 1 else [quotes]
-        pairs = zip(sources, [*quotes, *[None] * len(sources)])
-        return "".join(self.citations.cite(source, quote) for source, quote in pairs)
-
     def ranks(self) -> Markdown:
         from analysis.progress.rollup import facts_as_of, rolled_up_all
 
@@ -186,10 +179,10 @@ class Overview(Brief):
                 latest = rows.assign(_d=rows["date"].map(str)).sort_values("_d").groupby("current_unit").tail(1)
                 higher = bool(self.facts.indicators.set_index("indicator_id").loc[indicator, "higher_is_better"])
                 latest = latest.sort_values("value", ascending=not higher)
-                names = {u.slug: (u.name_vi if self.lang == "vi" else u.name_en) for u in self.units.current()}
+                names = unit_names(self.units, self.lang)
                 ranked = "; ".join(
                     f"{n}. {md_escape(names.get(r.current_unit, r.current_unit))} "
-                    f"{self.value_text(r.value, r.value_unit, r.qualifier)} ({self._date(r.date)}) {self._cite_all(r.source_id, r.quote)}"
+                    f"{self.value_text(r.value, r.value_unit, r.qualifier)} ({self._date(r.date)}) {self.citations.cite(r.source_id, r.quote)}"
                     for n, r in enumerate(latest.itertuples(index=False), start=1)
                 )
                 lines.append(f"- {md_escape(name)}: {ranked}.")

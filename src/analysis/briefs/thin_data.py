@@ -14,6 +14,7 @@ import math
 import pandas as pd
 
 from analysis.briefs.output import Markdown
+from analysis.briefs.wording import count_words, unit_names
 from analysis.progress.memo import per_facts
 from analysis.progress.rollup import attributed_documents, attributed_observations, attributed_targets, facts_as_of
 from analysis.render.escape import md_escape
@@ -22,11 +23,6 @@ THIN_FACTS = 5  # fewer figures and targets than this, or no document of its own
 PEERS = 3  # reporting units shown beside the unit at most, neighbours first
 LATEST_PER_UNIT = 2  # figures quoted per neighbour
 MISSING_SHOWN = 8  # the indicators most units report that this one lacks (data_gaps lists them all)
-
-
-def _n(count: int, noun: str) -> str:
-    """'1 figure', '2 figures' (English; Vietnamese nouns do not change)."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 @per_facts
@@ -73,19 +69,14 @@ class ThinDataSections:
     def _vi(self) -> bool:
         return self.lang == "vi"
 
-    def _unit_names(self) -> dict[str, str]:
-        from analysis.reference.units import load_units
-
-        return {u.slug: (u.name_vi if self._vi() else u.name_en) for u in load_units().current()}
-
     def _thin_lead(self, frames) -> str:
         mine = {k: int((frames[k]["current_unit"] == self.unit.slug).sum()) for k in ("observations", "targets", "documents")}
         if self._vi():
             return (f"Dữ liệu về {md_escape(self.name)} còn ít: {mine['observations']} số liệu, {mine['targets']} mục tiêu và "
                     f"{mine['documents']} văn bản của địa phương. Phần này nêu những gì văn bản trung ương yêu cầu mọi tỉnh, "
                     "những gì các tỉnh lân cận đã báo cáo, và những gì còn thiếu.\n")
-        return (f"Little is known about {md_escape(self.name)} yet: {_n(mine['observations'], 'figure')}, {_n(mine['targets'], 'target')} "
-                f"and {_n(mine['documents'], 'document')} of its own. This section sets out what the national documents ask of "
+        return (f"Little is known about {md_escape(self.name)} yet: {count_words(mine['observations'], 'figure')}, {count_words(mine['targets'], 'target')} "
+                f"and {count_words(mine['documents'], 'document')} of its own. This section sets out what the national documents ask of "
                 "every province, what its neighbours report, and what is missing.\n")
 
     def _cascade(self, frames) -> str:
@@ -99,7 +90,7 @@ class ThinDataSections:
             lines.append(f"- {md_escape(name)}: {target}, {by} {self.citations.cite(t.source_id, t.quote)}")
         docs = frames["national_documents"].sort_values(["issued_end", "document_id"], na_position="last", kind="stable")
         answering = self._answering_units(frames)
-        names = self._unit_names()
+        names = unit_names(self.units, self.lang)
         answered_here = [d for d in docs["document_id"] if self.unit.slug in answering.get(d, [])]
         for d in docs.itertuples(index=False):
             when = self._date(d.date_issued) if isinstance(d.date_issued, str) and d.date_issued else "—"
@@ -110,7 +101,7 @@ class ThinDataSections:
                           else "chưa tỉnh nào có văn bản triển khai trong dữ liệu")
                 answer += f"; {self.name} có" if here else ""
             else:
-                answer = (f"{_n(len(others), 'unit')} {'has' if len(others) == 1 else 'have'} a document implementing or citing it ({', '.join(others)})" if others
+                answer = (f"{count_words(len(others), 'unit')} {'has' if len(others) == 1 else 'have'} a document implementing or citing it ({', '.join(others)})" if others
                           else "no unit has a document implementing it in the data")
                 answer += f"; so does {self.name}" if here else ""
             lines.append(f"- **{md_escape(d.number)}** ({md_escape(d.issuer)}, {when}) {self.citations.cite(d.source_id, d.quote)}: "
@@ -147,7 +138,7 @@ class ThinDataSections:
 
     def _peers(self, frames) -> str:
         heading = "### " + ("Các tỉnh lân cận" if self._vi() else "Neighbours and peers") + "\n\n"
-        names = self._unit_names()
+        names = unit_names(self.units, self.lang)
         neighbours, peers = self._peer_units(frames)
         obs = frames["observations"]
         indicators = self.facts.indicators.set_index("indicator_id")["name_vi" if self._vi() else "name_en"]
@@ -162,7 +153,7 @@ class ThinDataSections:
                 lines.append(head + self._l("no_data") + ".")
                 continue
             counts = (f"{len(mine)} số liệu, {n_targets} mục tiêu, {len(docs)} văn bản" if self._vi()
-                      else f"{_n(len(mine), 'figure')}, {_n(n_targets, 'target')}, {_n(len(docs), 'document')}")
+                      else f"{count_words(len(mine), 'figure')}, {count_words(n_targets, 'target')}, {count_words(len(docs), 'document')}")
             latest = mine.assign(_d=mine["date"].map(str)).sort_values("_d", kind="stable").groupby("indicator_id").tail(1)
             latest = latest.sort_values("_d", ascending=False, kind="stable").head(LATEST_PER_UNIT)
             shown = [f"{md_escape(indicators.get(r.indicator_id, r.indicator_id))} "

@@ -40,6 +40,18 @@ ENGLISH_SINGULAR = {"units": "unit", "officers": "officer", "records": "record",
                     "ward police units": "ward police unit", "commune police units": "commune police unit"}
 
 
+def count_words(n: int, noun: str, none: str | None = None) -> str:
+    """'1 target', '3 figures' (English nouns); with none="no", zero reads 'no documents'."""
+    if n == 0 and none:
+        return f"{none} {noun}s"
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def unit_names(units, lang: str) -> dict[str, str]:
+    """slug -> each current unit's name in `lang` (Vietnamese, or English without diacritics)."""
+    return {u.slug: (u.name_vi if lang == "vi" else u.name_en) for u in units.current()}
+
+
 def value_text(value, value_unit: str, qualifier: str | None, lang: str) -> str:
     """A figure as a brief writes it, escaped as Markdown."""
     if value is None or pd.isna(value):
