@@ -9,12 +9,13 @@ and shipped by QGIS in `world_map.gpkg` (Debian package `qgis-common`,
 archipelagos from it in data/reference/sources/natural_earth_vietnam.geojson (committed, so the
 dissolve needs no Debian package). The dissolve unions each current unit's legacy provinces (by
 data/reference/crosswalk.csv) and writes data/reference/boundaries_2025.geojson and adjacency.csv.
-Reading those needs no geometry library: `load_boundaries()` returns plain lists of rings.
+Reading those needs no geometry library: `load_boundaries()` returns plain tuples of rings.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import sqlite3
@@ -57,10 +58,16 @@ def reference_dir() -> Path:
 # ---- reading ------------------------------------------------------------------------------
 
 
-def load_boundaries(folder: str | Path | None = None) -> list[Shape]:
-    """The committed boundaries: 34 units in code order, then the archipelagos."""
+def load_boundaries(folder: str | Path | None = None) -> tuple[Shape, ...]:
+    """The committed boundaries: 34 units in code order, then the archipelagos. Read once per
+    file version: a warm kernel draws a locator map in every brief."""
     path = Path(folder or reference_dir()) / OUTPUT_NAME
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return _boundaries(str(path), path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _boundaries(path: str, mtime_ns: int) -> tuple[Shape, ...]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
     shapes = []
     for n, feature in enumerate(data["features"]):
         props, geometry = feature["properties"], feature["geometry"]
@@ -68,18 +75,24 @@ def load_boundaries(folder: str | Path | None = None) -> list[Shape]:
             raise ValueError(f"{path}: feature {n}: expected a MultiPolygon with a slug")
         polygons = tuple(tuple(tuple((x, y) for x, y in ring) for ring in poly) for poly in geometry["coordinates"])
         shapes.append(Shape(props["slug"], props["kind"], props["label"], polygons))
-    return shapes
+    return tuple(shapes)
 
 
 def load_adjacency(folder: str | Path | None = None) -> dict[str, list[str]]:
-    """slug -> the current units sharing a land border with it (from the boundaries)."""
+    """slug -> the current units sharing a land border with it (from the boundaries); a copy, so
+    callers may change it."""
     path = Path(folder or reference_dir()) / ADJACENCY_NAME
+    return {k: list(v) for k, v in _adjacency(str(path), path.stat().st_mtime_ns).items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _adjacency(path: str, mtime_ns: int) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", newline="") as f:
+    with open(path, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             out.setdefault(row["slug"], []).append(row["neighbour"])
             out.setdefault(row["neighbour"], []).append(row["slug"])
-    return {k: sorted(v) for k, v in out.items()}
+    return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 # ---- extract: the source's rows for Vietnam ------------------------------------------------
