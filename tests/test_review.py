@@ -214,6 +214,19 @@ def test_a_rejected_proposal_is_listed_no_more(built: Path) -> None:
     assert first["proposal_id"] in set(proposal_table(review, rejected=True)["proposal_id"])
 
 
+
+def test_decisions_by_id_reject_and_refuse_an_unknown_id(built: Path) -> None:
+    from analysis.curation.review_proposals import apply_decisions, proposal_table
+
+    review = load_review(database(built))
+    first = proposal_table(review).iloc[0]["proposal_id"]
+    done = apply_decisions(review, rejected=[(first, "not a fact")])
+    assert list(done["action"]) == ["rejected"] and done.loc[0, "proposal_id"] == first
+    assert first not in set(proposal_table(review)["proposal_id"])
+    assert apply_decisions(review).empty
+    with pytest.raises(KeyError, match="no-such-id"):
+        apply_decisions(review, rejected=[("no-such-id", "")])
+
 def test_briefs_review_lists_accepts_and_rejects(built: Path, capsys) -> None:
     from analysis.cli import main
 

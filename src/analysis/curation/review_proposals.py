@@ -178,6 +178,37 @@ def reject(review: Review, proposal, reason: str = "") -> Path:
     return path
 
 
+
+def find_proposal(review: Review, proposal_id: str, source: str | None = None, unit: str | None = None,
+                  rejected: bool = False) -> pd.Series:
+    """The proposal with this id, covered or not (and rejected too, with `rejected`)."""
+    table = proposal_table(review, source=source, unit=unit, covered=True, rejected=rejected)
+    match = table[table["proposal_id"] == proposal_id] if len(table) else table
+    if not len(match):
+        raise KeyError(f"no proposal {proposal_id!r} (list them with `briefs review`)")
+    return match.iloc[0]
+
+
+def apply_decisions(review: Review, accepted=(), rejected=(), corpus_dirs=()) -> pd.DataFrame:
+    """A reviewer's decisions by id: `accepted` holds (id, {field: corrected value}) pairs, `rejected`
+    (id, reason) pairs. One row per decision: action, proposal_id, and the file written."""
+    done = []
+    if not (accepted or rejected):
+        return pd.DataFrame(done, columns=["action", "proposal_id", "file"])
+    every = proposal_table(review, covered=True, rejected=True)
+    by_id = {p["proposal_id"]: p for _, p in every.iterrows()} if len(every) else {}
+
+    def chosen(pid: str) -> pd.Series:
+        if pid not in by_id:
+            raise KeyError(f"no proposal {pid!r} (list them with `briefs review`)")
+        return by_id[pid]
+
+    for pid, corrections in accepted:
+        done.append(("accepted", pid, str(accept_proposal(review, chosen(pid), corpus_dirs=corpus_dirs, **corrections))))
+    for pid, reason in rejected:
+        done.append(("rejected", pid, str(reject(review, chosen(pid), reason))))
+    return pd.DataFrame(done, columns=["action", "proposal_id", "file"])
+
 SHOWN = ("indicator_id", "unit", "value", "value_unit", "date", "deadline", "document_id", "from_document",
          "relation", "to_document")
 
@@ -201,14 +232,13 @@ def review_command(root=None, source=None, unit=None, covered=False, as_json=Fal
         print(f"briefs review: {database} not found: run `briefs build` first", file=sys.stderr)
         return 1
     review = load_review(database)
-    table = proposal_table(review, source=source, unit=unit, covered=covered or bool(accept_id or reject_id))
     chosen_id = accept_id or reject_id
     if chosen_id:
-        match = table[table["proposal_id"] == chosen_id] if len(table) else table
-        if not len(match):
-            print(f"briefs review: no proposal {chosen_id!r} (list them with `briefs review`)", file=sys.stderr)
+        try:
+            proposal = find_proposal(review, chosen_id, source=source, unit=unit)
+        except KeyError as error:
+            print(f"briefs review: {error.args[0]}", file=sys.stderr)
             return 2
-        proposal = match.iloc[0]
         if reject_id:
             print(f"rejected {chosen_id} -> {reject(review, proposal, reason)}")
             return 0
@@ -220,6 +250,7 @@ def review_command(root=None, source=None, unit=None, covered=False, as_json=Fal
             return 1
         print(f"accepted {chosen_id} -> {path} (run `briefs build` to refresh the store)")
         return 0
+    table = proposal_table(review, source=source, unit=unit, covered=covered)
     if as_json:
         for record in table.to_dict("records"):
             print(json.dumps({k: v for k, v in record.items() if not (isinstance(v, float) and pd.isna(v))},
