@@ -11,7 +11,14 @@ import pandas as pd
 
 from analysis.curation.facts import Facts
 from analysis.progress.memo import per_facts
-from analysis.progress.rollup import attributed_documents, facts_as_of, optional_text, text_or_none
+from analysis.progress.rollup import (
+    attributed_documents,
+    attributed_observations,
+    attributed_targets,
+    facts_as_of,
+    optional_text,
+    text_or_none,
+)
 from analysis.curation.schema import DOCUMENT_TYPES, TOPICS
 
 UNIT_COVERAGE_COLUMNS = [
@@ -106,8 +113,6 @@ def coverage_matrix(facts: Facts, as_of) -> pd.DataFrame:
     targets (of the unit or the legacy units it absorbed), the latest figure's date as written,
     and the cell's state (REPORTED, TARGET_ONLY or NO_DATA_CELL). Units in code order,
     indicators in the curated order."""
-    from analysis.progress.rollup import attributed_observations, attributed_targets
-
     counted = facts_as_of(facts, as_of)
     obs = attributed_observations(counted)
     obs = obs[obs["current_unit"] != "national"]
