@@ -8,7 +8,11 @@ name (each word capitalised, or an abbreviation in capitals) and must not be:
 - part of a person's name: after a surname or middle name ("Nguyễn Thái Bình"), or inside a longer
   run of capitalised words; "Hồ Chí Minh" counts only with "city"/"TP"/"thành phố" beside it;
 - written with other diacritics than the unit's ("Huệ" is not "Huế").
-Which scheme a name belongs to follows the document's date: before 2025-07-01 the legacy unit.
+Which scheme a name belongs to follows the document's date: before 2025-07-01 the legacy unit,
+unless the text marks the name as the merged unit ("tỉnh Bắc Ninh mới", "the new Ca Mau
+province", "Cà Mau sau hợp nhất"): then the 2025 unit, flagged `merged`. A name right after a
+merger verb ("hợp nhất với Bạc Liêu", "merged with Bac Lieu") is flagged `partner`: the unit
+joining, not the one a sentence is about.
 """
 
 from __future__ import annotations
@@ -43,6 +47,10 @@ CONTEXT_WORDS = frozenset(
     ubnd hdnd uy so tai va cua o tu den ve voi tren bridge""".split()
 )
 _SPACE = r"(?:\s*[-\u2013]\s*|\s+)"
+# Folded, lower case, beside the name.
+MERGED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:moi\b|sau\s+(?:hop\s+nhat|sap\s+nhap)|after\s+(?:the\s+)?merg)")
+MERGED_BEFORE = re.compile(r"\bnew\s+(?:(?:province|city)\s+(?:of\s+)?)?$")
+PARTNER_BEFORE = re.compile(r"\b(?:hop\s+nhat|sap\s+nhap|merg(?:e|ed|ing))\s+(?:voi|with|into)?\s*(?:tinh|thanh\s+pho|province|city)?\s*$")
 
 
 def _trie_pattern(keys: list[str]) -> str:
@@ -152,10 +160,20 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
             continue  # the president, his thought, his youth union: only "TP./City" makes it a place
         if _is_person(original, start, end):
             continue
-        chosen = [u for u in candidates if u.scheme == prefer] or list(candidates)
+        merged = prefer == "legacy" and bool(MERGED_AFTER.match(lowered, end) or MERGED_BEFORE.search(before))
+        scheme = "2025" if merged else prefer
+        chosen = [u for u in candidates if u.scheme == scheme] or list(candidates)
         if len({(u.scheme, u.slug) for u in chosen}) != 1:
             continue  # names more than one unit: say nothing rather than guess
         unit = chosen[0]
         current = units.current_of(unit)
-        found.append(Mention("place", start, end, {"unit": unit.slug, "scheme": unit.scheme, "current": current.slug}))
+        marks = {"merged": True} if merged and unit.scheme == "2025" else {}
+        if PARTNER_BEFORE.search(lowered[max(0, start - 40) : start]):
+            marks["partner"] = True
+        found.append(Mention("place", start, end, {"unit": unit.slug, "scheme": unit.scheme, "current": current.slug, **marks}))
+    # Once a text calls a unit the merged one ("tỉnh Bắc Ninh mới"), its name means that unit throughout.
+    merged = {m.fields["unit"] for m in found if m.fields.get("merged")}
+    for m in found:
+        if m.fields["unit"] in merged:
+            m.fields.update(scheme="2025", merged=True)  # a merged unit's slug is a 2025 slug
     return found

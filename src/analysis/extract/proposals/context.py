@@ -2,8 +2,9 @@
 
 Unit: the unit named in the figure's clause, else its sentence (nearest before the figure); a
 sentence that names no unit but speaks of the whole country ("cả nước", "nationwide") is
-national; else the document's main unit when it was named before the figure; else national,
-marked uncertain. Two different units in the sentence make the choice uncertain too.
+national; else the document's main unit when it was named before the figure; else, when the
+sentence speaks of a province without naming it ("toàn tỉnh"), none, for a person to fill in;
+else national, marked uncertain. Two different units in the sentence make the choice uncertain too.
 
 Date: a date in the figure's sentence that is not a document's date of issue ("Nghị quyết số 12
 ngày 16/3/2022"), not a deadline, and not after the source was published; the nearest before
@@ -19,6 +20,7 @@ NATIONAL = re.compile(
     r"(?i)\b(?:ca\s+nuoc|toan\s+quoc|tren\s+toan\s+quoc|nationwide|the\s+(?:whole\s+|entire\s+)?country|"
     r"across\s+the\s+country|national(?:ly)?|toan\s+nganh|toan\s+luc\s+luong)\b"
 )
+PROVINCIAL = re.compile(r"(?i)\b(?:tinh|province|provincial|thanh\s+pho|city)\b")
 # Just before a date: it dates the document cited or the deadline, not the figure.
 ISSUE_OR_DEADLINE = re.compile(
     r"(?i)(?:\b(?:by|until|before|from|starting|den\s+(?:het\s+)?|truoc|tu|ke\s+tu|toi)\s+(?:the\s+end\s+of\s+|ngay\s+|nam\s+)?|"
@@ -46,16 +48,48 @@ class Mentions:
     main_unit: str | None = None
 
 
+# A smaller unit named beside a figure: "huyện Tân Lạc", "thị xã Điện Bàn", "Tan Lac district",
+# "3 phường ở Điện Bàn". Written, not folded: the name must be capitalised.
+NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*"
+SMALLER_BEFORE_NAME = re.compile(r"(?:\b(?:huyện|huyen|thị xã|thi xa|quận|quan|thị trấn|thi tran|thành phố|thanh pho|district|town of)\s+|\b(?:TP|TX|H)\.\s*)(" + NAME + ")")
+SMALLER_AFTER_NAME = re.compile(r"(" + NAME + r")\s+(?:district|town|city|commune|ward)\b")
+AT_NAME = re.compile(r"\s*(?:ở|o|tại|tai|thuộc|thuoc|in|of)\s+(" + NAME + ")")
+
+
+def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], clause: tuple[int, int]) -> str | None:
+    """The name of a district, town or commune that a figure is about, when its clause names one
+    ("tại huyện X") or one follows it ("3 phường ở Điện Bàn"); a province named so is not one."""
+    def is_province(start: int) -> bool:
+        return any(p["start"] <= start < p["end"] for p in mentions.places)
+
+    found = [m for m in SMALLER_BEFORE_NAME.finditer(text, clause[0], clause[1])]
+    found += [m for m in SMALLER_AFTER_NAME.finditer(text, clause[0], clause[1])]
+    at = AT_NAME.match(text, figure[1])
+    if at:
+        found.append(at)
+    for m in found:
+        if not is_province(m.start(1)):
+            return m.group(1)
+    return None
+
+
+def unit_of(place: dict) -> str:
+    """The unit a place mention names, in the curated notation: a merged unit named before the
+    merger took effect is `2025:<slug>` (its slug alone would be the legacy unit)."""
+    return f"2025:{place['unit']}" if place.get("merged") else place["unit"]
+
+
 def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: tuple[int, int],
               sentence: tuple[int, int]) -> Picked:
     in_clause = [p for p in mentions.places if clause[0] <= p["start"] < clause[1]]
     in_sentence = [p for p in mentions.places if sentence[0] <= p["start"] < sentence[1]]
     for scope, named in (("clause", in_clause), ("sentence", in_sentence)):
-        units = list(dict.fromkeys(p["unit"] for p in named))
+        named = [p for p in named if not p.get("partner")] or named  # "X, merged with Y": X
+        units = list(dict.fromkeys(unit_of(p) for p in named))
         if not units:
             continue
         before = [p for p in named if p["start"] < figure[0]]
-        nearest = (before[-1] if before else named[0])["unit"]
+        nearest = unit_of(before[-1] if before else named[0])
         if len(units) == 1:
             return Picked(nearest, True, f"named in the {scope}")
         return Picked(nearest, False, f"the {scope} names {', '.join(units)}: nearest before the figure taken")
@@ -64,6 +98,10 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     main = mentions.main_unit
     if main and any(p["unit"] == main and p["start"] < figure[0] for p in mentions.places):
         return Picked(main, False, f"no unit in the sentence: the document's main unit, {main}")
+    # "Toàn tỉnh", "the province" without its name: a unit the text does not name here, for a
+    # person to say; never the country.
+    if PROVINCIAL.search(folded, sentence[0], sentence[1]):
+        return Picked(None, False, "the sentence speaks of a province it does not name: which?")
     return Picked("national", False, "no unit named in the sentence or before it")
 
 

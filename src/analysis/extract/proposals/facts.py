@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.fold import VIETNAMESE_LETTERS, fold
-from analysis.extract.proposals.context import Mentions, pick_date, pick_unit
+from analysis.extract.proposals.context import Mentions, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
 from analysis.extract.proposals.terms import choose
 from analysis.extract.quantities import MEASURES_VI
@@ -29,11 +29,18 @@ COMPONENT_WORDS = re.compile(r"(?i)\b(?:including|includes|of\s+which|in\s+which
                              r"gồm|gom|trong\s+đó|trong\s+do)\b|[(]")
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
-OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
+OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
 OLD_STATE_BEFORE = re.compile(r"(?i)\b(?:from|từ|previously|trước\s+đây|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
 OLD_STATE_BEFORE_FOLDED = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
 # A figure after "26 to" is the end of a range, not a figure of its own.
 RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|đến|den|tới|toi)\s*$")
+# A sentence that plans a change ("dự kiến", "phương án sắp xếp", "will"): its "from" figure is
+# the state now, its "to" figure a plan.
+# Tentative words only: "will have 65 units from July 1" reports a decided organisation.
+FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|expected\s+to|is\s+expected|are\s+expected|"
+                    r"plans?\s+to|projected|proposed)\b")
+PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b")
+NEW_STATE_BEFORE = re.compile(r"(?i)\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?$")
 # A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
 PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
 
@@ -66,15 +73,26 @@ class Facts:
         return {"sentence": sentence, "clause": clause, "part": part, "before": before,
                 "zones": zones(self.terms_text, figure, clause, sentence, before, part)}
 
-    def _is_part_or_old_state(self, figure: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+    def _not_reported(self, figure: tuple[int, int], frame: dict) -> str | None:
+        """Why a figure is not a reported figure of its own, if it is not."""
+        sentence, clause = frame["sentence"], frame["clause"]
         lead = self.terms_text[sentence[0] : figure[0]]
-        if any(AMOUNT.search(lead[: m.start()]) for m in COMPONENT_WORDS.finditer(lead)):
-            return "a part of a total given before it"
+        for m in COMPONENT_WORDS.finditer(lead):
+            closed = m.group() == "(" and ")" in lead[m.end() :]
+            if not closed and AMOUNT.search(lead[: m.start()]):
+                return "a part of a total given before it"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
+        # A change already made reports its new state; a change planned reports its old one.
+        planned = bool(PLAN.search(self.terms_text, sentence[0], sentence[1]))
         before = OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE
-        if before.search(lead) or OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]):
+        old_state = before.search(lead) or OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1])
+        if old_state and not planned:
             return "the state before a change"
+        if planned and not old_state and FUTURE.search(self.terms_text, clause[0], figure[0]):
+            return "a plan, not a reported figure"
+        if planned and not old_state and NEW_STATE_BEFORE.search(lead):
+            return "the state a planned change leads to"
         return None
 
     def _base(self, kind: str, figure: tuple[int, int], sentence: tuple[int, int]) -> dict:
@@ -103,12 +121,14 @@ class Facts:
         if quantity.get("unit") in NOT_COUNTED:
             return None
         frame = self._frame(figure)
-        if self._is_part_or_old_state(figure, frame["sentence"]):
+        if self._not_reported(figure, frame):
             return None
         reasons: list[str] = []
         choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
         if choice.indicator is None or choice.tied:
             return self.new_indicator(quantity, frame, choice)
+        if smaller_unit(self.text, self.mentions, figure, frame["clause"]):
+            return None  # a district's or a commune's figure: no unit of the briefs holds it
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
         date = pick_date(self.mentions, self.low, figure, frame, self.published, self.reported)
         reasons += [f"unit: {unit.reason}", f"date: {date.reason}"]
