@@ -76,3 +76,35 @@ def test_a_fact_matches_only_in_indicator_unit_value_and_date():
     scores = score_facts([fact], {"a.txt": [right, dict(right)]}, complete={"a.txt"})
     assert (scores.found, scores.correct, scores.proposed) == (1, 1, 2)  # one fact matches one proposal
     assert score_facts([fact], {"a.txt": [right]}, complete=set()).proposed == 0  # precision: complete files only
+
+
+def test_a_proposal_that_leaves_its_unit_open_is_a_question_not_a_wrong_fact():
+    from analysis.extract.proposals.scoring import score_facts
+
+    open_unit = {"kind": "observation", "indicator_id": "officers", "unit": None, "value": 40, "date": "2024-01"}
+    scores = score_facts([], {"a.txt": [open_unit]}, complete={"a.txt"})
+    assert (scores.proposed, scores.questions) == (0, 1)
+
+
+def test_quote_texts_split_by_source_id_alone_and_read_as_pages(tmp_path):
+    from analysis.extract.proposals import quote_texts
+
+    sources = "source_id,kind,file,title,publisher,date_published,address,language,note\n"
+    sources += "s1,external,,Alpha builds headquarters,Alpha Daily,2024-03,https://example.org/a,en,\n"
+    sources += "s2,external,held.txt,Has a file,Beta Daily,2024,https://example.org/b,en,\n"
+    (tmp_path / "sources.csv").write_text(sources, encoding="utf-8")
+    header = "observation_id,unit,indicator_id,value,value_unit,qualifier,total,date,source_id,quote,note\n"
+    rows = "o1,alpha,officers,40,officers,,,2024-03,s1,Alpha assigned 40 officers.,\n"
+    rows += "o2,alpha,officers,41,officers,,,2024-03,s1,Alpha assigned 40 officers.,\n"
+    (tmp_path / "observations.csv").write_text(header + rows, encoding="utf-8")
+    (tmp_path / "targets.csv").write_text(
+        "target_id,unit,indicator_id,comparator,value,value_unit,deadline,baseline_value,baseline_date,"
+        "document_id,source_id,quote,note\n", encoding="utf-8")
+    texts = quote_texts.quote_texts(tmp_path)
+    assert list(texts) == ["s1"]  # a source with a file is read from its file, not its quotes
+    assert texts["s1"].text == "Alpha builds headquarters\n\nAlpha assigned 40 officers.\n\n"  # one quote once
+    assert texts["s1"].published == "2024-03"
+    assert [f.row for f in quote_texts.quote_facts(tmp_path)] == ["observations:o1", "observations:o2"]
+    split = {sid: quote_texts.held_out(sid) for sid in (f"source-{i}" for i in range(200))}
+    assert split == {sid: quote_texts.held_out(sid) for sid in split}  # the same every time
+    assert 60 < sum(split.values()) < 140  # about half

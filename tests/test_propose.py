@@ -139,3 +139,45 @@ def test_a_target_after_a_resolution_12_the_text_leaves_open_names_no_document()
     found = facts(text, "2023", kinds=("target",))
     assert found and all(p["document_id"] is None and p["confidence"] == "low" for p in found), found
     assert "Nghị quyết 12" in found[0]["reason"]
+
+
+def test_a_sentence_that_speaks_of_an_unnamed_province_leaves_the_unit_open():
+    found = facts("Đến nay, toàn tỉnh đã bố trí 300 công an chính quy về 60/60 xã.")
+    assert [(p["value"], p["unit"]) for p in found] == [(300, None), (60, None)]
+    assert all("does not name" in p["reason"] for p in found)
+
+
+def test_a_unit_called_the_merged_one_before_the_merger_is_the_2025_unit():
+    # Invented figures; June 2025, before the merger took effect on 1 July.
+    text = ("Công an tỉnh Bắc Ninh mới sau hợp nhất với Bắc Giang gồm 20 Công an phường và 40 Công an xã.")
+    by_value = {p["value"]: (p["indicator_id"], p["unit"]) for p in facts(text, published="2025-06-28")}
+    assert by_value == {20: ("ward_police_units", "2025:bac-ninh"), 40: ("rural_commune_police_units", "2025:bac-ninh")}
+    before = facts("Tỉnh Bắc Ninh đã khởi công 12 trụ sở công an xã.", published="2024-05")
+    assert [p["unit"] for p in before] == ["bac-ninh"]
+
+
+def test_a_district_figure_is_not_a_provincial_fact():
+    assert facts("Công an tỉnh Hà Tĩnh đã khánh thành 3 trụ sở công an xã tại huyện Nam Xuyên.") == []
+    assert facts("Ha Tinh has completed 3 commune police headquarters in Nam Xuyen district.") == []
+
+
+def test_a_planned_change_reports_its_old_state_and_not_its_plan():
+    found = facts("Theo phương án, tỉnh Hà Tĩnh dự kiến sắp xếp 200 đơn vị hành chính cấp xã còn 70 đơn vị.")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [(200, "commune_level_units")]
+    done = facts("Tỉnh Hà Tĩnh đã sắp xếp 200 đơn vị hành chính cấp xã thành 70 đơn vị hành chính cấp xã.")
+    assert [p["value"] for p in done] == [70]
+
+
+def test_a_figure_to_a_number_of_communes_is_not_a_change():
+    by_value = {p["value"]: p["indicator_id"] for p in facts("Hà Tĩnh đã điều động 900 công an chính quy về 200 xã.")}
+    assert by_value == {900: "commune_police_officers", 200: "communes_with_regular_police"}
+
+
+def test_the_end_of_a_month_is_its_last_day():
+    only("Tính đến hết tháng 2/2024, tỉnh Hà Tĩnh đã bố trí 900 cán bộ công an chính quy về xã.", date="2024-02-29")
+
+
+def test_a_word_that_rules_an_indicator_out_may_run_on_from_the_figure():
+    found = facts("Trước khi sắp xếp, tỉnh Hà Tĩnh có 12 đơn vị hành chính cấp huyện và 200 đơn vị hành chính cấp xã.",
+                  published="2025-04")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [(200, "commune_level_units")]

@@ -121,7 +121,7 @@ def evaluate_facts(root: Path | None = None, corpus: Path | None = None, sets=FA
     result = {}
     for name in sets:
         if name.startswith("quotes"):
-            result[name] = _quote_scores(paths, held_out=name == "quotes-held-out")
+            result[name], result[f"{name}, stated"] = _quote_scores(paths, held_out=name == "quotes-held-out")
             continue
         if name == "in-repo":
             label_texts = labels_dir(paths.root) / "texts"
@@ -146,7 +146,8 @@ def evaluate_facts(root: Path | None = None, corpus: Path | None = None, sets=FA
 def _quote_scores(paths: ProjectPaths, held_out: bool):
     """The curated facts of pageless sources, proposed from their title and quotes; precision
     over every such text but those tests/labels/quotes_incomplete.txt lists (a quote stating a
-    fact no curated row or hand label holds)."""
+    fact no curated row or hand label holds). Twice: over all their facts, and over the facts
+    the text determines (quote_texts.determined)."""
     from analysis.extract.proposals import quote_texts, scoring
     from analysis.extract.proposals.propose import propose_text
 
@@ -154,7 +155,10 @@ def _quote_scores(paths: ProjectPaths, held_out: bool):
     facts = quote_texts.quote_facts(paths.curated) + scoring.labelled_facts(labels_dir(paths.root) / "facts")
     facts = [f for f in facts if f.file in texts]
     proposals = {k: propose_text(t.text, k, t.published, paths.root) for k, t in sorted(texts.items())}
-    return scoring.score_facts(facts, proposals, set(texts) - listed(labels_dir(paths.root) / "quotes_incomplete.txt"))
+    complete = set(texts) - listed(labels_dir(paths.root) / "quotes_incomplete.txt")
+    scores = scoring.score_facts(facts, proposals, complete)
+    stated = [f for f in facts if quote_texts.determined(f, texts[f.file])]
+    return scores, scoring.score_facts(stated, proposals, complete)
 
 
 def listed(path: Path) -> set[str]:
@@ -171,10 +175,10 @@ def label_facts_files(root: Path) -> set[str]:
 
 
 def print_facts(results: dict, details: bool) -> None:
-    print(f"\n{'facts':<16} {'curated':>8} {'found':>7} {'recall':>7} {'proposed':>9} {'correct':>7} {'precision':>9}")
+    print(f"\n{'facts':<24} {'curated':>8} {'found':>7} {'recall':>7} {'proposed':>9} {'correct':>7} {'precision':>9} {'questions':>9}")
     for name, s in results.items():
-        print(f"{name:<16} {s.facts:>8} {s.found:>7} {s.recall:>7.3f} {s.proposed:>9} {s.correct:>7} {s.precision:>9.3f}")
-        if details and not name.endswith("held-out"):  # never shown: the held-out sets are not for tuning
+        print(f"{name:<24} {s.facts:>8} {s.found:>7} {s.recall:>7.3f} {s.proposed:>9} {s.correct:>7} {s.precision:>9.3f} {s.questions:>9}")
+        if details and "held-out" not in name:  # never shown: the held-out sets are not for tuning
             for fact in s.missed:
                 print(f"  missed {fact.file} {fact.row} {fact.key}")
             for p in s.wrong:
@@ -192,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     facts = evaluate_facts(corpus=args.corpus)
     if args.json:
         scores["facts"] = {n: {"curated": s.facts, "found": s.found, "recall": s.recall, "proposed": s.proposed,
-                               "correct": s.correct, "precision": s.precision} for n, s in facts.items()}
+                               "correct": s.correct, "precision": s.precision, "questions": s.questions}
+                          for n, s in facts.items()}
         print(json.dumps(scores, indent=2))
         return 0
     print(f"{'kind':<10} {'labelled':>8} {'predicted':>9} {'matched':>7} {'precision':>9} {'recall':>7}")

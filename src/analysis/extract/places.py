@@ -49,7 +49,8 @@ CONTEXT_WORDS = frozenset(
 _SPACE = r"(?:\s*[-\u2013]\s*|\s+)"
 # Folded, lower case, beside the name.
 MERGED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:moi\b|sau\s+(?:hop\s+nhat|sap\s+nhap)|after\s+(?:the\s+)?merg)")
-MERGED_BEFORE = re.compile(r"\bnew\s+(?:(?:province|city)\s+(?:of\s+)?)?$")
+MERGED_BEFORE = re.compile(r"(?:\bnew\s+(?:(?:province|city)\s+(?:of\s+)?)?|\b(?:sau\s+(?:khi\s+)?(?:sap\s+xep|sap\s+nhap|hop\s+nhat)|"
+                           r"after\s+the\s+(?:merger|arrangement|reorgani[sz]ation))\s*,?\s*(?:thi\s+)?(?:the\s+)?(?:tinh|thanh\s+pho|province|city)?\s*(?:of\s+)?)$")
 PARTNER_BEFORE = re.compile(r"\b(?:hop\s+nhat|sap\s+nhap|merg(?:e|ed|ing))\s+(?:voi|with|into)?\s*(?:tinh|thanh\s+pho|province|city)?\s*$")
 
 
@@ -160,7 +161,7 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
             continue  # the president, his thought, his youth union: only "TP./City" makes it a place
         if _is_person(original, start, end):
             continue
-        merged = prefer == "legacy" and bool(MERGED_AFTER.match(lowered, end) or MERGED_BEFORE.search(before))
+        merged = prefer == "legacy" and bool(MERGED_AFTER.match(lowered, end) or MERGED_BEFORE.search(lowered[max(0, start - 40) : start]))
         scheme = "2025" if merged else prefer
         chosen = [u for u in candidates if u.scheme == scheme] or list(candidates)
         if len({(u.scheme, u.slug) for u in chosen}) != 1:

@@ -13,6 +13,7 @@ the figure, else the nearest after. Else the source's date of publication.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -130,6 +131,19 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
     return usable
 
 
+END_OF = re.compile(r"(?i)\b(?:het|cuoi|the\s+end\s+of)\s+(?:thang\s+)?$")
+
+
+def _end_of_month(date: dict, folded: str) -> str:
+    """"đến hết tháng 3/2020", "by the end of March 2020": the month's last day."""
+    value = date["date"]
+    if len(value) == 7 and END_OF.search(folded[max(0, date["start"] - 20) : date["start"]]):
+        year, month = int(value[:4]), int(value[5:])
+        following = _dt.date(year + month // 12, month % 12 + 1, 1)
+        return (following - _dt.timedelta(days=1)).isoformat()
+    return value
+
+
 def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: dict, published: str | None,
               reported: str | None = None) -> Picked:
     """`frame`: the figure's "part" and "sentence" spans and the sentence "before" (or None);
@@ -139,7 +153,8 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
         usable = _usable_dates(mentions, folded, frame[scope], published, taken)
         before = [d for d in usable if d["start"] < figure[0]]
         if before or usable:
-            return Picked((before[-1] if before else usable[0])["date"], True, f"dated in the {scope}")
+            chosen = before[-1] if before else usable[0]
+            return Picked(_end_of_month(chosen, folded), True, f"dated in the {scope}")
     if published and NOW.search(folded, frame["sentence"][0], frame["sentence"][1]):
         return Picked(published, True, "'up to now': the source's date of publication")
     if reported:

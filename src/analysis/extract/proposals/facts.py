@@ -32,6 +32,10 @@ AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: no
 OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
 OLD_STATE_BEFORE = re.compile(r"(?i)\b(?:from|từ|previously|trước\s+đây|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
 OLD_STATE_BEFORE_FOLDED = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
+# "52 units into 23" is a change only in a sentence that speaks of one ("943 officers to 188
+# communes" is not).
+CHANGE = re.compile(r"(?i)\b(?:rearrang|reorgani[sz]|reduc|merg|decreas|sắp\s+xếp|sap\s+xep|sáp\s+nhập|sap\s+nhap|"
+                    r"hợp\s+nhất|hop\s+nhat|giảm|tinh\s+gọn|tinh\s+giản|giải\s+thể|giai\s+the|dissol)")
 # A figure after "26 to" is the end of a range, not a figure of its own.
 RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|đến|den|tới|toi)\s*$")
 # A sentence that plans a change ("dự kiến", "phương án sắp xếp", "will"): its "from" figure is
@@ -41,6 +45,7 @@ FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|
                     r"plans?\s+to|projected|proposed)\b")
 PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b")
 NEW_STATE_BEFORE = re.compile(r"(?i)\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?$")
+TENTATIVE = "a plan, not a reported figure"
 # A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
 PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
 
@@ -64,14 +69,20 @@ class Facts:
         self.terms_text = self.low if self.folded else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.indicators, self.published, self.language = indicators, published, language
         self.reported: str | None = None  # the day of the event the text reports, when known
+        self.figure_ends: list[int] = []  # where each quantity of the text ends
+        self.figure_starts: list[int] = []
 
     def _frame(self, figure: tuple[int, int]) -> dict:
         sentence = sentence_span(self.text, *figure)
         clause = clause_span(self.text, *figure, sentence)
         part = part_span(self.text, clause, sentence)
         before = previous_sentence(self.text, sentence)
+        # Words before an earlier figure of the sentence are that figure's, not this one's.
+        head_end = min([figure[0]] + [b for b in self.figure_starts if sentence[0] <= b < figure[0]])
+        lead_from = max([sentence[0]] + [e for e in self.figure_ends if e <= figure[0]])
+        onward_to = min([clause[1]] + [b for b in self.figure_starts if b >= figure[1]])
         return {"sentence": sentence, "clause": clause, "part": part, "before": before,
-                "zones": zones(self.terms_text, figure, clause, sentence, before, part)}
+                "zones": zones(self.terms_text, figure, clause, sentence, before, part, (head_end, lead_from, onward_to))}
 
     def _not_reported(self, figure: tuple[int, int], frame: dict) -> str | None:
         """Why a figure is not a reported figure of its own, if it is not."""
@@ -86,11 +97,12 @@ class Facts:
         # A change already made reports its new state; a change planned reports its old one.
         planned = bool(PLAN.search(self.terms_text, sentence[0], sentence[1]))
         before = OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE
-        old_state = before.search(lead) or OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1])
+        changed = CHANGE.search(self.terms_text, sentence[0], sentence[1])
+        old_state = before.search(lead) or (changed and OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]))
         if old_state and not planned:
             return "the state before a change"
         if planned and not old_state and FUTURE.search(self.terms_text, clause[0], figure[0]):
-            return "a plan, not a reported figure"
+            return TENTATIVE
         if planned and not old_state and NEW_STATE_BEFORE.search(lead):
             return "the state a planned change leads to"
         return None
@@ -121,7 +133,8 @@ class Facts:
         if quantity.get("unit") in NOT_COUNTED:
             return None
         frame = self._frame(figure)
-        if self._not_reported(figure, frame):
+        why_not = self._not_reported(figure, frame)
+        if why_not and why_not != TENTATIVE:
             return None
         reasons: list[str] = []
         choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
@@ -139,6 +152,8 @@ class Facts:
             qualifier=quantity.get("qualifier"), total=quantity.get("total"), date=date.value,
             confidence="high" if choice.certain and unit.certain else "low", reason="; ".join(reasons),
         )
+        if why_not:
+            proposal["tentative"] = True  # a target if one is set before it, else nothing
         return proposal
 
     def target(self, target: dict, document: str | None, document_reason: str) -> dict | None:
@@ -188,9 +203,11 @@ class Facts:
 def planned_target(observation: dict, low_text: str, earlier_target: dict | None) -> dict:
     """An observation whose sentence plans ("Kinh phí dự kiến ... 775,864 tỷ đồng") read as a
     target with the deadline of the target set just before it; else the observation unchanged."""
-    if observation["kind"] != "observation" or earlier_target is None or not PLANNED.search(low_text, observation["start"], observation["end"]):
+    if observation["kind"] != "observation":
         return observation
-    target = {k: v for k, v in observation.items() if k not in ("date", "qualifier", "total")}
+    if earlier_target is None or not PLANNED.search(low_text, observation["start"], observation["end"]):
+        return None if observation.get("tentative") else observation
+    target = {k: v for k, v in observation.items() if k not in ("date", "qualifier", "total", "tentative")}
     comparator = {"at least": ">=", "more than": ">=", "at most": "<=", "less than": "<="}
     target.update(
         kind="target", comparator=comparator.get(observation.get("qualifier"), "="),

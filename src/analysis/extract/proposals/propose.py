@@ -67,6 +67,8 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     facts.reported = event_date(text, mentions.dates, published)
     proposals: list[dict] = []
     quantities = [r for r in records if r["kind"] == "quantity"]
+    facts.figure_ends = sorted(q["end"] for q in quantities)
+    facts.figure_starts = sorted(q["start"] for q in quantities)
     claimed: set[int] = set()
     titles = _title_spans(text)
     in_title = lambda r: any(s <= r["start"] < e for s, e in titles)  # noqa: E731
@@ -85,7 +87,9 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
             proposal = facts.observation(quantity)
             if proposal is not None:
                 earlier = [p for p in proposals if p["kind"] == "target" and p["start"] <= proposal["start"]]
-                proposals.append(planned_target(proposal, facts.terms_text, earlier[-1] if earlier else None))
+                proposal = planned_target(proposal, facts.terms_text, earlier[-1] if earlier else None)
+                if proposal is not None:
+                    proposals.append(proposal)
     proposals += document_proposals(text, source, mentions.documents, mentions.dates, mentions.main_unit)
     return _deduplicated(proposals)
 

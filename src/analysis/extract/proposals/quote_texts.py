@@ -6,6 +6,11 @@ its page is, the title on the first line and each quote a paragraph of its own, 
 source's date of publication. Its facts are the curated rows citing it, plus any hand labels
 (tests/labels/facts/) whose `source` is the source id.
 
+A curated row may rest on more than its quotes say (the page names the province elsewhere, or
+dates the figure in another paragraph). `determined` tells whether the small text itself names
+the fact's unit and states its date (or is dated so by its publication): recall is reported over
+all facts and over those the text determines.
+
 The sources are split once, by a hash of their id, into a development half and a held-out
 half; the split does not depend on the text, so a new source falls into either half by chance.
 """
@@ -17,6 +22,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.extract.pipeline import extract_text
+from analysis.extract.proposals.context import NATIONAL
+from analysis.extract.fold import fold
 from analysis.extract.proposals.scoring import Fact, fact_key
 
 TABLES = {"observations": ("observation", "observation_id"), "targets": ("target", "target_id")}
@@ -70,3 +78,19 @@ def quote_facts(curated: Path):
             if row["source_id"] in sources:
                 facts.append(Fact(row["source_id"], kind, fact_key(kind, row), f"{table}:{row[key_column]}"))
     return facts
+
+
+def determined(fact: Fact, text: QuoteText) -> bool:
+    """Whether the text names the fact's unit and states its date (a deadline's year, for a target)."""
+    records = extract_text(text.text, text.source_id, text.published)
+    places = [r for r in records if r["kind"] == "place"]
+    indicator, unit, value, when = fact.key
+    if unit == "national":
+        unit_named = not places or bool(NATIONAL.search(fold(text.text).lower()))
+    else:
+        slug = (unit or "").split(":")[-1]
+        unit_named = any(slug in (r["unit"], r["current"]) for r in places)
+    if fact.kind == "target":
+        return unit_named and bool(when) and when[:4] in text.text
+    dates = {r["date"] for r in records if r["kind"] == "date"}
+    return unit_named and (when in dates or when == text.published)

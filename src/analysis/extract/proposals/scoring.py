@@ -4,7 +4,9 @@ Recall: the share of curated observations and targets whose source text is at ha
 proposal of the same kind, in the same file, states exactly (indicator, unit, value, and date
 for an observation or deadline for a target). Precision: on the files whose curation is
 complete (every fact in them is curated), the share of observation and target proposals that
-state a curated fact; each fact matches one proposal at most.
+state a curated fact; each fact matches one proposal at most. A proposal that leaves its unit or
+its date open ("toàn tỉnh" with no name) states no fact: it is a question for the reviewer,
+counted apart (`questions`), as are proposals of new indicators.
 
 Facts come from data/curated (observations.csv, targets.csv, sources.csv for the file of each
 source) and from hand labels (tests/labels/facts/*.jsonl, one fact per line with `source`, the
@@ -37,6 +39,7 @@ class Scores:
     found: int = 0
     proposed: int = 0
     correct: int = 0
+    questions: int = 0
     missed: list[Fact] = field(default_factory=list)
     wrong: list[dict] = field(default_factory=list)
 
@@ -128,7 +131,9 @@ def score_facts(facts: list[Fact], proposals: dict[str, list[dict]], complete: s
         scores.found += 1
     for name in complete & set(proposals):
         for p in proposals[name]:
-            if p["kind"] in FACT_KEYS:
+            if p["kind"] in FACT_KEYS and None in fact_key(p["kind"], p):
+                scores.questions += 1
+            elif p["kind"] in FACT_KEYS:
                 scores.proposed += 1
                 if id(p) in used:
                     scores.correct += 1

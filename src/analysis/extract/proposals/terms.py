@@ -8,8 +8,9 @@ it. Roles:
 - `subject`: what the figure is about ("headquarters", "định danh điện tử"); one must be in the
   figure's sentence or the one before.
 - `context`: words that tell close indicators apart ("khởi công", "activated").
-- `not`: words that rule the indicator out when they stand in the figure's clause ("sửa chữa",
-  "repair": a repaired office is not a new headquarters).
+- `not`: words that rule the indicator out when they stand between the figure and its clause's
+  end, or before it in its sentence but after any earlier figure ("sửa chữa", "repair": a
+  repaired office is not a new headquarters).
 data/curated/indicators.csv gives each indicator's value unit, which a figure must fit: a share
 needs "%", money a currency, a count a counted noun.
 
@@ -169,7 +170,7 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
     for indicator in indicators:
         if not indicator.fits(figure_unit):
             continue
-        ruled_out = {k: zones.get(k, "") for k in ("figure", "clause", "lead")}
+        ruled_out = {k: zones.get(k, "") for k in ("onward", "lead")}
         if _score(indicator.of(language, "not"), ruled_out, folded):
             continue
         nouns = indicator.of(language, "noun")
