@@ -80,8 +80,11 @@ def test_the_unit_named_in_the_sentence_in_the_scheme_of_the_texts_date():
 
 
 def test_no_unit_named_is_said_rather_than_guessed():
-    found = only("Up to now, 5,000 regular police officers have been assigned to communes.", unit="national")
+    found = only("Up to now, 5,000 regular police officers have been assigned to communes.", unit=None)
     assert found["confidence"] == "low" and "no unit named" in found["reason"]
+    text = "The conference reviewed the work across the country. Up to now, 5,000 regular police officers have been assigned to communes."
+    found = only(text, unit="national")  # a text about the country: its figures are national, marked uncertain
+    assert found["confidence"] == "low" and "speaks of the country" in found["reason"]
 
 
 def test_two_units_in_one_sentence_make_the_unit_uncertain():

@@ -157,8 +157,10 @@ def _quote_scores(paths: ProjectPaths, held_out: bool):
     proposals = {k: propose_text(t.text, k, t.published, paths.root) for k, t in sorted(texts.items())}
     complete = set(texts) - listed(labels_dir(paths.root) / "quotes_incomplete.txt")
     scores = scoring.score_facts(facts, proposals, complete)
-    stated = [f for f in facts if quote_texts.determined(f, texts[f.file])]
-    return scores, scoring.score_facts(stated, proposals, complete)
+    stated = scoring.score_facts([f for f in facts if quote_texts.determined(f, texts[f.file])], proposals, set())
+    # Precision is the proposals' whatever the facts recalled: the full set's.
+    stated.proposed, stated.correct, stated.questions, stated.wrong = scores.proposed, scores.correct, scores.questions, scores.wrong
+    return scores, stated
 
 
 def listed(path: Path) -> set[str]:

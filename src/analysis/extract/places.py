@@ -172,9 +172,6 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
         if PARTNER_BEFORE.search(lowered[max(0, start - 40) : start]):
             marks["partner"] = True
         found.append(Mention("place", start, end, {"unit": unit.slug, "scheme": unit.scheme, "current": current.slug, **marks}))
-    # Once a text calls a unit the merged one ("tỉnh Bắc Ninh mới"), its name means that unit throughout.
-    merged = {m.fields["unit"] for m in found if m.fields.get("merged")}
-    for m in found:
-        if m.fields["unit"] in merged:
-            m.fields.update(scheme="2025", merged=True)  # a merged unit's slug is a 2025 slug
+    # Only where the text says so: "hiện nay Đồng Nai có 159 ..." under a title about the merged
+    # Đồng Nai is still the legacy unit.
     return found

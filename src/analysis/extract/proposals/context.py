@@ -4,7 +4,7 @@ Unit: the unit named in the figure's clause, else its sentence (nearest before t
 sentence that names no unit but speaks of the whole country ("cả nước", "nationwide") is
 national; else the document's main unit when it was named before the figure; else, when the
 sentence speaks of a province without naming it ("toàn tỉnh"), none, for a person to fill in;
-else national, marked uncertain. Two different units in the sentence make the choice uncertain too.
+else national, marked uncertain, when the text speaks of the country somewhere; else none. Two different units in the sentence make the choice uncertain too.
 
 Date: a date in the figure's sentence that is not a document's date of issue ("Nghị quyết số 12
 ngày 16/3/2022"), not a deadline, and not after the source was published; the nearest before
@@ -103,7 +103,9 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     # person to say; never the country.
     if PROVINCIAL.search(folded, sentence[0], sentence[1]):
         return Picked(None, False, "the sentence speaks of a province it does not name: which?")
-    return Picked("national", False, "no unit named in the sentence or before it")
+    if NATIONAL.search(folded):
+        return Picked("national", False, "no unit named in the sentence or before it; the text speaks of the country")
+    return Picked(None, False, "no unit named in the sentence or before it, nor the country: which?")
 
 
 def _dates_of_documents(mentions: Mentions, folded: str) -> set[int]:

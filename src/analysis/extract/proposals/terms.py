@@ -178,6 +178,8 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
         if nouns and figure_unit not in CURRENCIES and figure_unit != "%" and not head:
             continue
         subject = _score(indicator.of(language, "subject"), scored, folded)
+        if not subject:  # a subject running on from the figure's words ("154 công an xã chưa | có trụ sở")
+            subject = _score(indicator.of(language, "subject"), {"clause": zones.get("onward", "")}, folded)
         if not subject:
             continue
         score = WEIGHTS["figure"] * head + subject + _score(indicator.of(language, "context"), scored, folded, nearest=True)
