@@ -132,8 +132,13 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+DATED_IN_TEXT = "date: dated in the"  # the reason of a date the figure's sentence states
+
+
 def _deduplicated(proposals: list[dict]) -> list[dict]:
-    """One proposal per fact (the first sentence that states it); one per new indicator's noun."""
+    """One proposal per fact (the first sentence that states it); one per new indicator's noun.
+    The same figure dated differently by the text itself ("208/208 xã" at the end of March and
+    again at the end of September) is two facts."""
     seen: set[tuple] = set()
     kept = []
     for p in sorted(proposals, key=lambda p: (p["start"], p["figure_start"])):
@@ -142,6 +147,10 @@ def _deduplicated(proposals: list[dict]) -> list[dict]:
             key = (p["kind"], p["start"], p["figure_start"])
         elif keys:
             key = (p["kind"], *(p.get(k) for k in keys))
+            if p["kind"] == "observation" and DATED_IN_TEXT in p["reason"]:
+                earlier = [k for k in kept if k["kind"] == "observation" and all(k.get(f) == p.get(f) for f in keys)]
+                if earlier and all(DATED_IN_TEXT in k["reason"] and k["date"] != p["date"] for k in earlier):
+                    key += (p["date"],)
         elif p["kind"] == "indicator":
             key = ("indicator", p["indicator_id"])
         elif p["kind"] == "document":
