@@ -58,8 +58,10 @@ def quote_texts(curated: Path) -> dict[str, QuoteText]:
     quotes: dict[str, list[str]] = {}
     for table in TABLES:
         for row in _rows(curated, f"{table}.csv"):
-            if row["source_id"] in sources and row["quote"] not in quotes.setdefault(row["source_id"], []):
-                quotes[row["source_id"]].append(row["quote"])
+            said = quotes.setdefault(row["source_id"], []) if row["source_id"] in sources else None
+            # A quote from the title is on the title line already.
+            if said is not None and row["quote"] not in said and row["quote"] not in sources[row["source_id"]]["title"]:
+                said.append(row["quote"])
     texts = {}
     for source_id, said in quotes.items():
         source = sources[source_id]
