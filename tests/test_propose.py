@@ -184,3 +184,13 @@ def test_a_word_that_rules_an_indicator_out_may_run_on_from_the_figure():
     found = facts("Trước khi sắp xếp, tỉnh Hà Tĩnh có 12 đơn vị hành chính cấp huyện và 200 đơn vị hành chính cấp xã.",
                   published="2025-04")
     assert [(p["value"], p["indicator_id"]) for p in found] == [(200, "commune_level_units")]
+
+
+def test_a_span_of_years_does_not_date_a_figure():
+    only("Sau giai đoạn sắp xếp 2023-2025, hiện tỉnh Hà Tĩnh có 200 đơn vị hành chính cấp xã.",
+         indicator_id="commune_level_units", date="2024-05")
+
+
+def test_communes_counted_where_something_happened_are_not_the_administrative_count():
+    found = facts("Tỉnh Hà Tĩnh đã khởi công 30 trụ sở công an xã tại 30 xã.")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [(30, "commune_police_hq_started")]

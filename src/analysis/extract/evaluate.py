@@ -146,8 +146,8 @@ def evaluate_facts(root: Path | None = None, corpus: Path | None = None, sets=FA
 def _quote_scores(paths: ProjectPaths, held_out: bool):
     """The curated facts of pageless sources, proposed from their title and quotes; precision
     over every such text but those tests/labels/quotes_incomplete.txt lists (a quote stating a
-    fact no curated row or hand label holds). Twice: over all their facts, and over the facts
-    the text determines (quote_texts.determined)."""
+    fact no curated row or hand label holds). Twice: over all their facts, and over what the
+    text determines (quote_texts.determined)."""
     from analysis.extract.proposals import quote_texts, scoring
     from analysis.extract.proposals.propose import propose_text
 
@@ -157,9 +157,13 @@ def _quote_scores(paths: ProjectPaths, held_out: bool):
     proposals = {k: propose_text(t.text, k, t.published, paths.root) for k, t in sorted(texts.items())}
     complete = set(texts) - listed(labels_dir(paths.root) / "quotes_incomplete.txt")
     scores = scoring.score_facts(facts, proposals, complete)
-    stated = scoring.score_facts([f for f in facts if quote_texts.determined(f, texts[f.file])], proposals, set())
-    # Precision is the proposals' whatever the facts recalled: the full set's.
-    stated.proposed, stated.correct, stated.questions, stated.wrong = scores.proposed, scores.correct, scores.questions, scores.wrong
+    told = [quote_texts.determined(f, texts[f.file]) for f in facts]
+    stated = scoring.score_facts([f for f, ok in zip(facts, told) if ok], proposals, set())
+    # Precision over what the text can tell: a wrong proposal stating, in indicator and value, a
+    # fact whose unit or date the text does not give is set aside, neither right nor wrong.
+    untold = {(f.file, f.kind, f.key[0], f.key[2]) for f, ok in zip(facts, told) if not ok}
+    wrong = [p for p in scores.wrong if (p["source"], p["kind"], p.get("indicator_id"), scoring.fact_key(p["kind"], p)[2]) not in untold]
+    stated.proposed, stated.correct, stated.questions, stated.wrong = scores.correct + len(wrong), scores.correct, scores.questions, wrong
     return scores, stated
 
 

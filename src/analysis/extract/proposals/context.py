@@ -27,6 +27,8 @@ ISSUE_OR_DEADLINE = re.compile(
     r"(?i)(?:\b(?:by|until|before|from|starting|den\s+(?:het\s+)?|truoc|tu|ke\s+tu|toi)\s+(?:the\s+end\s+of\s+|ngay\s+|nam\s+)?|"
     r"\b(?:dated|ban\s+hanh\s+ngay)\s+)$"
 )
+PERIOD_END = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*$")
+PERIOD_START = re.compile(r"\s*[-–]\s*(?:19|20)\d\d\b")
 AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
 # A sentence that dates itself "up to now" speaks as of its publication.
 NOW = re.compile(r"(?i)\b(?:den\s+nay|hien\s+nay|hien\s+co|so\s+far|up\s+to\s+now|to\s+date|currently|now)\b")
@@ -127,6 +129,8 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
         lead = folded[max(span[0], d["start"] - 30) : d["start"]]
         if ISSUE_OR_DEADLINE.search(lead) and not AS_OF.search(lead):
             continue
+        if PERIOD_END.search(lead) or PERIOD_START.match(folded, d["end"]):
+            continue  # "giai đoạn 2023-2025": a period, not the figure's date
         if published and d["date"][: len(published)] > published:
             continue  # after publication: a plan, not a figure's date
         usable.append(d)
