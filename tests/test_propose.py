@@ -194,3 +194,20 @@ def test_a_span_of_years_does_not_date_a_figure():
 def test_communes_counted_where_something_happened_are_not_the_administrative_count():
     found = facts("Tỉnh Hà Tĩnh đã khởi công 30 trụ sở công an xã tại 30 xã.")
     assert [(p["value"], p["indicator_id"]) for p in found] == [(30, "commune_police_hq_started")]
+
+
+def test_a_verb_between_two_figures_is_the_later_ones_and_a_rank_stays_in_the_noun():
+    # "The city" is the sentence's subject, not a smaller unit named "The".
+    found = facts("The city has issued 3,000,000 CCCDs and activated more than 2,000,000 level 2 "
+                  "electronic identification accounts.")
+    assert [(p["value"], p["indicator_id"], p["unit"]) for p in found] == [
+        (3000000, "chip_id_cards_issued", None), (2000000, "eid_accounts_activated", None)]
+
+
+def test_a_list_of_kinds_of_unit_is_one_noun_phrase():
+    found = facts("Toàn tỉnh xây dựng 20/90 xã, phường, đặc khu đủ điều kiện theo tiêu chí không ma túy.")
+    assert not [p for p in found if p["indicator_id"] == "commune_level_units"], found
+
+
+def test_units_of_ward_police_are_not_all_commune_level_police():
+    assert [p["indicator_id"] for p in facts("Toàn tỉnh có 40 đơn vị công an phường.")] == ["ward_police_units"]

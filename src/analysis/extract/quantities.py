@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from analysis.extract.fold import finditer, lowered
+from analysis.extract.fold import finditer, fold, lowered
 from analysis.extract.mention import Mention, Occupied
 from analysis.extract.numbers import NUMBER, NUMBER_BODY, NUMBER_END, NUMBER_START, parse_number, tidy
 
@@ -80,6 +80,9 @@ STOP_VI = frozenset(
 )
 # Vietnamese measure words: the unit is the word itself ("2 năm", "52 tuổi", "300 m2").
 MEASURES_VI = frozenset("năm tháng ngày tuần giờ phút tuổi tầng lần m m2 m3 km km2 ha kg tấn".split())
+# Words a small rank number follows inside a noun phrase ("level 2", "mức độ 2").
+_RANK_WORDS = frozenset("level grade class do".split())
+_RANK_NUMBER = re.compile(r"[ \t]+\d(?![\d.,]*\d)(?!\s*%)")
 _VI_MAX_WORDS = 5
 _EN_MAX_WORDS = 4
 
@@ -132,6 +135,9 @@ def _noun_unit(original: str, pos: int, language: str) -> tuple[str | None, int]
             break  # "381 units compared", "citizens aged 14"
         words.append(word)
         end = m.end()
+        rank = _RANK_NUMBER.match(original, end) if fold(lower) in _RANK_WORDS else None
+        if rank:  # "level 2 electronic identification accounts": the rank is part of the noun
+            end = rank.end()
         if len(words) == 1 and (original[m.start()] == "-" or (vietnamese and lower in MEASURES_VI)):
             break  # "90-day", "2 năm": the unit is that one word
     if not words:

@@ -55,7 +55,9 @@ class Mentions:
 # "3 phường ở Điện Bàn". Written, not folded: the name must be capitalised.
 NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*"
 SMALLER_BEFORE_NAME = re.compile(r"(?:\b(?:huyện|huyen|thị xã|thi xa|quận|quan|thị trấn|thi tran|thành phố|thanh pho|district|town of)\s+|\b(?:TP|TX|H)\.\s*)(" + NAME + ")")
-SMALLER_AFTER_NAME = re.compile(r"(" + NAME + r")\s+(?:district|town|city|commune|ward)\b")
+# "The city", "Each commune": a sentence's first word is capitalised too, and names no place.
+DETERMINER = r"(?!(?:The|This|That|These|Those|Each|Every|Its|Their|Our|Other|Another|Any|All|Some|No|One|A|An)\b)"
+SMALLER_AFTER_NAME = re.compile(r"\b" + DETERMINER + r"(" + NAME + r")\s+(?:district|town|city|commune|ward)\b")
 AT_NAME = re.compile(r"\s*(?:ở|o|tại|tai|thuộc|thuoc|in|of)\s+(" + NAME + ")")
 
 

@@ -116,8 +116,8 @@ class Facts:
 
     def _indicator(self, frame: dict, figure: tuple[int, int], figure_unit: str | None, reasons: list[str]):
         words = self.terms_text[figure[0] : figure[1]]
-        digits = list(re.finditer(r"\d", words))
-        noun = words[digits[-1].end() :] if digits else words
+        number = re.search(r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*)?", words)  # the figure's number, and a total after "/"
+        noun = words[number.end() :] if number else words
         noun = re.sub(r"^[\d.,\s%]*(?:ty|tỷ|triệu|trieu|nghìn|nghin|billion|million|thousand)?\s*", "", noun)
         choice = choose(self.indicators, frame["zones"], noun, figure_unit, self.language, self.folded)
         if choice.indicator and not choice.certain:

@@ -15,7 +15,9 @@ data/curated/indicators.csv gives each indicator's value unit, which a figure mu
 needs "%", money a currency, a count a counted noun.
 
 A term scores its number of words times the weight of where it stands: the figure's own words,
-its clause, its part of the sentence (up to ";"), the sentence, the sentence before. The best
+its clause, its part of the sentence (up to ";"), the sentence, the sentence before. A context
+word between the figure before and this one, in the same clause, is this figure's ("issued 3
+million cards and activated 2 million accounts"). The best
 indicator wins; none scoring, or two scoring the same, leaves the choice to a person.
 """
 
@@ -34,6 +36,7 @@ from analysis.paths import ProjectPaths
 TERMS_COLUMNS = ("indicator_id", "language", "role", "terms")
 ROLES = ("noun", "subject", "context", "not")
 WEIGHTS = {"figure": 3.0, "clause": 2.0, "part": 1.5, "sentence": 1.0, "before": 0.5}
+SINCE_WEIGHT = 2.5  # a context word between the figure before and this one, in the same clause
 CLOSE_CALL = 0.8  # a runner-up this close makes the choice uncertain
 CURRENCIES = {"VND", "USD", "EUR", "SEK"}
 
@@ -132,7 +135,7 @@ def _score(terms, zones: dict[str, str], folded: bool, nearest: bool = False) ->
     compete: the one beside the figure decides, not how many stand further away)."""
     score = 0.0
     for zone, text in zones.items():
-        weight = WEIGHTS.get(zone, 1.0)
+        weight = SINCE_WEIGHT if zone == "since" else WEIGHTS.get(zone, 1.0)
         covered: list[tuple[int, int]] = []
         # Longer terms first, so "cong an xa" inside "tru so cong an xa" counts once.
         for term, exact, bare in sorted(terms, key=lambda t: -len(t[0])):
@@ -182,7 +185,8 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
             subject = _score(indicator.of(language, "subject"), {"clause": zones.get("onward", "")}, folded)
         if not subject:
             continue
-        score = WEIGHTS["figure"] * head + subject + _score(indicator.of(language, "context"), scored, folded, nearest=True)
+        near = {**scored, "since": zones["since"]} if "since" in zones else scored
+        score = WEIGHTS["figure"] * head + subject + _score(indicator.of(language, "context"), near, folded, nearest=True)
         scores.append((score, indicator.id))
     scores.sort(key=lambda s: -s[0])
     best = scores[0] if scores else (0.0, None)
