@@ -211,3 +211,11 @@ def test_a_list_of_kinds_of_unit_is_one_noun_phrase():
 
 def test_units_of_ward_police_are_not_all_commune_level_police():
     assert [p["indicator_id"] for p in facts("Toàn tỉnh có 40 đơn vị công an phường.")] == ["ward_police_units"]
+
+
+def test_a_lower_case_word_after_a_place_word_names_no_smaller_unit():
+    # "tại địa bàn", "thị trấn đã ...": only a capitalised name is a district's or a commune's.
+    found = facts("Toàn tỉnh đã khởi công 20 trụ sở công an xã tại địa bàn các huyện. "
+                  "Có 30 trụ sở Công an xã, thị trấn đã được phê duyệt đầu tư.")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [
+        (20, "commune_police_hq_started"), (30, "commune_police_hq_funded")]

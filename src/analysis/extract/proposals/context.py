@@ -53,7 +53,9 @@ class Mentions:
 
 # A smaller unit named beside a figure: "huyện Tân Lạc", "thị xã Điện Bàn", "Tan Lac district",
 # "3 phường ở Điện Bàn". Written, not folded: the name must be capitalised.
-NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*"
+# Capitals only: the range À-Ỹ holds lower-case letters too ("đã", "ở").
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper())
+NAME = r"[" + UPPER + r"][\wÀ-ỹ]*(?:[ \t]+[" + UPPER + r"][\wÀ-ỹ]*)*"
 SMALLER_BEFORE_NAME = re.compile(r"(?:\b(?:huyện|huyen|thị xã|thi xa|quận|quan|thị trấn|thi tran|thành phố|thanh pho|district|town of)\s+|\b(?:TP|TX|H)\.\s*)(" + NAME + ")")
 # "The city", "Each commune": a sentence's first word is capitalised too, and names no place.
 DETERMINER = r"(?!(?:The|This|That|These|Those|Each|Every|Its|Their|Our|Other|Another|Any|All|Some|No|One|A|An)\b)"
