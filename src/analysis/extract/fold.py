@@ -11,6 +11,10 @@ import re
 from analysis.reference.names import bare_letter
 
 
+# Capital letters for a regex class: the range "À-Ỹ" holds lower-case letters too ("đ", "ở").
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper())
+
+
 def _fold_table() -> dict[int, str]:
     # Latin letters with marks, by the resolver's own rule (analysis.reference.units.bare_letter) but keeping
     # case; then the punctuation that news text writes in several ways.

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from analysis.extract.dates import MONTHS_EN
-from analysis.extract.fold import finditer, fold, lowered
+from analysis.extract.fold import UPPER, finditer, fold, lowered
 from analysis.extract.mention import Mention
 from analysis.extract.quantities import CURRENCIES, QUALIFIERS, SCALES
 
@@ -52,7 +52,7 @@ PAST = re.compile(
     r"har|hade|uppnått)\b"
 )
 AS_OF_BEFORE = re.compile(r"(?i)\b(?:tinh|as\s+of)\s*$")
-CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s+[A-ZÀ-Ỹ\"“(])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)")
+CLAUSE_END = re.compile(r"[;\n]|[.!?](?=\s+[" + UPPER + r"\"“(])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)")
 _FILLER = frozenset(
     """the a will shall be is are have has of to must should would được sẽ phải các những có
     dự kiến phấn đấu""".split()

@@ -17,6 +17,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from analysis.extract.fold import UPPER
+
 NATIONAL = re.compile(
     r"(?i)\b(?:ca\s+nuoc|toan\s+quoc|tren\s+toan\s+quoc|nationwide|the\s+(?:whole\s+|entire\s+)?country|"
     r"across\s+the\s+country|national(?:ly)?|toan\s+nganh|toan\s+luc\s+luong)\b"
@@ -53,8 +55,6 @@ class Mentions:
 
 # A smaller unit named beside a figure: "huyện Tân Lạc", "thị xã Điện Bàn", "Tan Lac district",
 # "3 phường ở Điện Bàn". Written, not folded: the name must be capitalised.
-# Capitals only: the range À-Ỹ holds lower-case letters too ("đã", "ở").
-UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper())
 NAME = r"[" + UPPER + r"][\wÀ-ỹ]*(?:[ \t]+[" + UPPER + r"][\wÀ-ỹ]*)*"
 SMALLER_BEFORE_NAME = re.compile(r"(?:\b(?:huyện|huyen|thị xã|thi xa|quận|quan|thị trấn|thi tran|thành phố|thanh pho|district|town of)\s+|\b(?:TP|TX|H)\.\s*)(" + NAME + ")")
 # "The city", "Each commune": a sentence's first word is capitalised too, and names no place.

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = re.compile(r"\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[A-ZÀ-ỸĐ\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
+from analysis.extract.fold import UPPER
+
+SENTENCE_END = re.compile(r"\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[" + UPPER + r"\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
 PART_END = re.compile(r";")
 # A comma in a list of kinds of unit ("27/102 xã, phường, đặc khu") is inside a noun phrase.
 UNIT_KINDS = r"(?:phường|phuong|thị trấn|thi tran|đặc khu|dac khu|xã|xa|wards?|towns?|townships?|special zones?)\b"
