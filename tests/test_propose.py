@@ -219,3 +219,38 @@ def test_a_lower_case_word_after_a_place_word_names_no_smaller_unit():
                   "Có 30 trụ sở Công an xã, thị trấn đã được phê duyệt đầu tư.")
     assert [(p["value"], p["indicator_id"]) for p in found] == [
         (20, "commune_police_hq_started"), (30, "commune_police_hq_funded")]
+
+
+def test_a_district_named_without_its_name_holds_the_figure_back():
+    assert facts("Như vậy, 13/13 xã, thị trấn của huyện đã được bố trí công an chính quy.") == []
+
+
+def test_a_figure_for_each_commune_is_not_a_count():
+    assert facts("Mỗi xã bố trí 3 đồng chí công an chính quy.") == []
+    assert facts("Toàn tỉnh bố trí công an chính quy về xã, với quy mô biên chế 18 cán bộ/xã.") == []
+
+
+def test_a_headquarters_figure_needs_the_commune_in_its_words():
+    # The provincial police's own new building is not a commune police headquarters.
+    found = facts("Công an tỉnh khởi công trụ sở làm việc mới với tổng mức đầu tư 800 tỷ đồng.")
+    assert not [p for p in found if p["indicator_id"].startswith("commune_police_hq")], found
+    found = facts("Công an tỉnh khởi công 20 trụ sở công an xã với tổng mức đầu tư 100 tỷ đồng.")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [
+        (20, "commune_police_hq_started"), (100000000000, "commune_police_hq_investment")]
+
+
+def test_a_figure_over_a_list_of_units_names_none_of_them():
+    found = facts("Đã cấp 1.000.000 thẻ căn cước tại 3 tỉnh: Hà Tĩnh, Nghệ An và Quảng Bình.")
+    assert [(p["value"], p["unit"]) for p in found if p["kind"] == "observation"] == [(1000000, None)]
+
+
+def test_a_year_between_a_deadline_and_a_figure_is_the_figures_deadline():
+    found = facts("Đến năm 2024 sẽ nhân rộng mô hình, để năm 2025 có ít nhất 30% công an phường đạt tiêu chí kiểu mẫu.",
+                  kinds=("target",))
+    assert [(p["value"], p["deadline"]) for p in found] == [(30, "2025-12-31")]
+
+
+def test_the_comma_of_an_english_date_does_not_end_the_clause():
+    # "expected to" reaches the figure across "November 25, 2019": a plan, not a report.
+    assert facts("The second phase is expected to be completed before November 25, 2019 with 300 "
+                 "professional officers deployed to communes.", published="2019-10") == []

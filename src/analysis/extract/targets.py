@@ -39,6 +39,7 @@ DEADLINES = [
 ]
 # Durations ("90-day", "2 năm") say how long, never how much by a deadline.
 DURATIONS = frozenset("day days week weeks month months year years ngày tuần tháng năm giờ tuổi dag dagar år".split())
+LATER_YEAR = re.compile(r"(?i)\b(?:nam|in|by|den|toi)\s+(?:19|20)\d\d\b")
 BEFORE_GAP = 40  # a quantity before its deadline must be close: "30,000 billion VND by 2030"
 _WEAK = {len(DEADLINES) - 1, 5}  # deadlines that need a goal word in their clause
 
@@ -151,7 +152,9 @@ def find_targets(original: str, folded: str, quantities: list[Mention], places: 
                 continue
             in_clause = [q for q in quantities if left <= q.start and q.end <= right and id(q) not in used
                          and q.fields["unit"] not in DURATIONS]
-            after = [q for q in in_clause if q.start >= m.end()]
+            # A year named between the deadline and a figure is that figure's deadline ("đến năm 2024
+            # sẽ nhân rộng ... để năm 2025 có ít nhất 30%").
+            after = [q for q in in_clause if q.start >= m.end() and not LATER_YEAR.search(folded, m.end(), q.start)]
             before = [q for q in in_clause if q.end <= m.start() and m.start() - q.end <= BEFORE_GAP]
             quantity = after[0] if after else (before[-1] if before else None)
             if quantity is None:

@@ -137,9 +137,21 @@ def build_tables() -> dict[str, list[dict]]:
     aliases.sort(key=lambda r: (r["scheme"], r["slug"], r["alias"]))
     centroids.sort(key=lambda r: (r["scheme"], r["slug"]))
     tables = {"units": units, "crosswalk": crosswalk, "unit_types": types, "aliases": aliases,
-              "centroids": centroids}
+              "centroids": centroids, "districts": package_districts({u["code"]: u["slug"] for u in units
+                                                                       if u["scheme"] == LEGACY})}
     check(tables)
     return tables
+
+
+def package_districts(legacy_slug_of: dict[str, str]) -> list[dict]:  # code -> slug
+    """The legacy district-level units (huyện, quận, thị xã, provincial cities) under each legacy
+    province: what the fact proposer holds back as smaller than the briefs' units."""
+    from vietnamadminunits.database import query
+
+    rows = query("SELECT DISTINCT provinceCode, districtShort, districtType, districtCode "
+                 "FROM admin_units_legacy ORDER BY provinceCode, districtCode")
+    return [{"province_slug": legacy_slug_of[r["provinceCode"]], "name_vi": r["districtShort"],
+             "type": r["districtType"]} for r in rows]
 
 
 def package_aliases(value: str | None) -> list[str]:
@@ -178,6 +190,7 @@ COLUMNS = {
     "unit_types": ["scheme", "slug", "type", "official_name_vi", "valid_from", "valid_to"],
     "aliases": ["scheme", "slug", "alias", "kind", "source"],
     "centroids": ["scheme", "slug", "lat", "lon"],
+    "districts": ["province_slug", "name_vi", "type"],
 }
 
 

@@ -13,11 +13,14 @@ the figure, else the nearest after. Else the source's date of publication.
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from analysis.extract.fold import UPPER
+from analysis.extract.fold import UPPER, fold
 
 NATIONAL = re.compile(
     r"(?i)\b(?:ca\s+nuoc|toan\s+quoc|tren\s+toan\s+quoc|nationwide|the\s+(?:whole\s+|entire\s+)?country|"
@@ -53,29 +56,69 @@ class Mentions:
     main_unit: str | None = None
 
 
-# A smaller unit named beside a figure: "huyện Tân Lạc", "thị xã Điện Bàn", "Tan Lac district",
-# "3 phường ở Điện Bàn". Written, not folded: the name must be capitalised.
+# A smaller unit named beside a figure: "huyện Tân Lạc", "thị xã Điện Bàn", "xã Tiên Lãnh", "Tan Lac
+# district", "3 phường ở Điện Bàn". Written, not folded: the name must be capitalised. Folded words
+# that are also common words ("quan": official, "xa": far, "o") are left out.
 NAME = r"[" + UPPER + r"][\wÀ-ỹ]*(?:[ \t]+[" + UPPER + r"][\wÀ-ỹ]*)*"
-SMALLER_BEFORE_NAME = re.compile(r"(?:\b(?:huyện|huyen|thị xã|thi xa|quận|quan|thị trấn|thi tran|thành phố|thanh pho|district|town of)\s+|\b(?:TP|TX|H)\.\s*)(" + NAME + ")")
+SMALLER_BEFORE_NAME = re.compile(
+    r"(?:\b(?i:huyện|huyen|thị xã|thi xa|quận|thị trấn|thi tran|thành phố|thanh pho|xã|phường|district|town of)\s+"
+    r"|\b(?:TP|TX|H)\.\s*)(" + NAME + ")")
 # "The city", "Each commune": a sentence's first word is capitalised too, and names no place.
 DETERMINER = r"(?!(?:The|This|That|These|Those|Each|Every|Its|Their|Our|Other|Another|Any|All|Some|No|One|A|An)\b)"
 SMALLER_AFTER_NAME = re.compile(r"\b" + DETERMINER + r"(" + NAME + r")\s+(?:district|town|city|commune|ward)\b")
-AT_NAME = re.compile(r"\s*(?:ở|o|tại|tai|thuộc|thuoc|in|of)\s+(" + NAME + ")")
+# A district the sentence refers to without its name ("13/13 xã của huyện", "the district's").
+UNNAMED_DISTRICT = re.compile(r"\b(?i:của|toàn|cả|trong|trên\s+địa\s+bàn)\s+(?i:huyện|thị\s+xã|quận)\b(?!\s*[" + UPPER + r"\d])"
+                              r"|\b(?i:the|this)\s+district\b")
+AT_NAME = re.compile(r"\s*(?:ở|tại|tai|thuộc|thuoc|in|of)\s+(" + NAME + ")")
 
 
-def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], clause: tuple[int, int]) -> str | None:
-    """The name of a district, town or commune that a figure is about, when its clause names one
-    ("tại huyện X") or one follows it ("3 phường ở Điện Bàn"); a province named so is not one."""
+@lru_cache(maxsize=4)
+def _district_pattern(districts_csv: str, units_csv: str, _stamp: tuple) -> re.Pattern | None:
+    with open(units_csv, encoding="utf-8", newline="") as handle:
+        provinces = {fold(r["name_vi"]).lower() for r in csv.DictReader(handle)}
+    with open(districts_csv, encoding="utf-8", newline="") as handle:
+        names = {r["name_vi"] for r in csv.DictReader(handle)}
+    # Two words at least ("Vinh" is also a word), and not a province's name ("Hà Tĩnh" city).
+    names = {n for n in names if len(n.split()) >= 2 and fold(n).lower() not in provinces}
+    forms = sorted(names | {fold(n) for n in names}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, forms)) + r")(?![\w])") if forms else None
+
+
+def district_names(reference: Path) -> re.Pattern | None:
+    """The names of the legacy districts (data/reference/districts.csv), written or folded, as one
+    pattern: a figure whose words name one bare ("Hưng Nguyên đã điều động 56 đồng chí") is the
+    district's."""
+    districts, units = reference / "districts.csv", reference / "units.csv"
+    if not districts.is_file():
+        return None
+    stamp = tuple(p.stat().st_mtime_ns for p in (districts, units))
+    return _district_pattern(str(districts), str(units), stamp)
+
+
+def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: list[tuple[int, int]],
+                 districts: re.Pattern | None = None) -> str | None:
+    """The name of a district, town or commune that a figure is about, when the figure's words
+    (`spans`: its clause, and its sentence's head and the words since the figure before) name one
+    ("tại huyện X", "Công an huyện X", a district's bare name) or one follows it ("3 phường ở Điện
+    Bàn"); a province named so is not one."""
     def is_province(start: int) -> bool:
         return any(p["start"] <= start < p["end"] for p in mentions.places)
 
-    found = [m for m in SMALLER_BEFORE_NAME.finditer(text, clause[0], clause[1])]
-    found += [m for m in SMALLER_AFTER_NAME.finditer(text, clause[0], clause[1])]
+    found = []
+    for start, end in spans:
+        found += SMALLER_BEFORE_NAME.finditer(text, start, end)
+        found += SMALLER_AFTER_NAME.finditer(text, start, end)
+        found += districts.finditer(text, start, end) if districts else []
+        unnamed = UNNAMED_DISTRICT.search(text, start, end)
+        if unnamed:
+            return unnamed.group()
     at = AT_NAME.match(text, figure[1])
     if at:
         found.append(at)
     for m in found:
-        if not is_province(m.start(1)):
+        # A name run on from the figure's own words lists what it counts ("3 công an phường Điện An, ...").
+        listed = m.start() < figure[1] and figure[0] < m.end()
+        if not is_province(m.start(1)) and not listed:
             return m.group(1)
     return None
 
@@ -84,6 +127,9 @@ def unit_of(place: dict) -> str:
     """The unit a place mention names, in the curated notation: a merged unit named before the
     merger took effect is `2025:<slug>` (its slug alone would be the legacy unit)."""
     return f"2025:{place['unit']}" if place.get("merged") else place["unit"]
+
+
+LIST_OF_UNITS = 3  # a sentence naming this many units lists them
 
 
 def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: tuple[int, int],
@@ -99,6 +145,10 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
         nearest = unit_of(before[-1] if before else named[0])
         if len(units) == 1:
             return Picked(nearest, True, f"named in the {scope}")
+        # A list of units ("tại 16 tỉnh/TP: Hà Nội, TP.HCM, ..."), or units named only after the
+        # figure: the figure is about them together, or about one the text leaves to a reader.
+        if len(units) >= LIST_OF_UNITS or not before:
+            return Picked(None, False, f"the {scope} names {', '.join(units)}: which, or all of them?")
         return Picked(nearest, False, f"the {scope} names {', '.join(units)}: nearest before the figure taken")
     if NATIONAL.search(folded, sentence[0], sentence[1]):
         return Picked("national", True, "the sentence speaks of the whole country")

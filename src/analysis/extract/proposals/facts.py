@@ -27,6 +27,10 @@ NOT_COUNTED = DURATIONS | MEASURES_VI | {"điểm", "points", "point", "lần", 
 # A figure after these words is a part of the total before it ("75 units, including 8 wards").
 COMPONENT_WORDS = re.compile(r"(?i)\b(?:including|includes|of\s+which|in\s+which|among\s+them|bao\s+gồm|bao\s+gom|"
                              r"gồm|gom|trong\s+đó|trong\s+do)\b|[(]")
+# A figure for each commune, office or person ("mỗi xã có 3 đồng chí", "18 cán bộ/xã", "5 officers
+# per commune") is a norm or an average, not a count. Written words only: folded, "moi" is also "mới".
+PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|on\s+average|an\s+average\s+of)\b")
+PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person)\b")
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
 OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
@@ -61,8 +65,9 @@ class Facts:
     """Proposes facts for one document: its text, folded text, mentions and published date."""
 
     def __init__(self, text: str, source: str, mentions: Mentions, indicators, published: str | None,
-                 language: str):
+                 language: str, districts=None):
         self.text, self.source, self.mentions = text, source, mentions
+        self.districts = districts  # context.district_names: a district's bare name
         self.low = fold(text).lower()
         self.folded = written_without_diacritics(text)
         # Lower case letter by letter, so offsets stay those of the text ("İ".lower() is two).
@@ -81,7 +86,8 @@ class Facts:
         head_end = min([figure[0]] + [b for b in self.figure_starts if sentence[0] <= b < figure[0]])
         lead_from = max([sentence[0]] + [e for e in self.figure_ends if e <= figure[0]])
         onward_to = min([clause[1]] + [b for b in self.figure_starts if b >= figure[1]])
-        return {"sentence": sentence, "clause": clause, "part": part, "before": before,
+        own = [clause, (sentence[0], min(head_end, lead_from)), (lead_from, figure[0])]  # the words that are this figure's
+        return {"sentence": sentence, "clause": clause, "part": part, "before": before, "own": own,
                 "zones": zones(self.terms_text, figure, clause, sentence, before, part, (head_end, lead_from, onward_to))}
 
     def _not_reported(self, figure: tuple[int, int], frame: dict) -> str | None:
@@ -94,6 +100,8 @@ class Facts:
                 return "a part of a total given before it"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
+        if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]):
+            return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
         planned = bool(PLAN.search(self.terms_text, sentence[0], sentence[1]))
         before = OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE
@@ -140,7 +148,7 @@ class Facts:
         choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
         if choice.indicator is None or choice.tied:
             return self.new_indicator(quantity, frame, choice)
-        if smaller_unit(self.text, self.mentions, figure, frame["clause"]):
+        if smaller_unit(self.text, self.mentions, figure, frame["own"], self.districts):
             return None  # a district's or a commune's figure: no unit of the briefs holds it
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
         date = pick_date(self.mentions, self.low, figure, frame, self.published, self.reported)

@@ -17,12 +17,13 @@ from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
-from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, Mentions
+from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, Mentions, district_names
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.facts import Facts, planned_target
 from analysis.extract.proposals.terms import load_indicators
 from analysis.extract.reading import read_document
 from analysis.extract.targets import dominant_unit
+from analysis.paths import ProjectPaths
 
 KINDS = ("observation", "target", "document", "document_link", "indicator")
 FACT_KEYS = {"observation": ("indicator_id", "unit", "value", "date"),
@@ -63,7 +64,8 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     records = [to_record(m, text, source) for m in extract_window(text, context)]
     published = published or context.published_iso()  # the date the text itself states on top
     mentions = _mentions(records)
-    facts = Facts(text, source, mentions, load_indicators(root), published, context.language)
+    facts = Facts(text, source, mentions, load_indicators(root), published, context.language,
+                  district_names(ProjectPaths.at(root).reference))
     facts.reported = event_date(text, mentions.dates, published)
     proposals: list[dict] = []
     quantities = [r for r in records if r["kind"] == "quantity"]

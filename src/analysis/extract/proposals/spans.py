@@ -17,7 +17,8 @@ SENTENCE_END = re.compile(r"\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ 
 PART_END = re.compile(r";")
 # A comma in a list of kinds of unit ("27/102 xã, phường, đặc khu") is inside a noun phrase.
 UNIT_KINDS = r"(?:phường|phuong|thị trấn|thi tran|đặc khu|dac khu|xã|xa|wards?|towns?|townships?|special zones?)\b"
-CLAUSE_END = re.compile(r"[;:](?=\s)|,(?=\s)(?!\s*" + UNIT_KINDS + r")|[()]|\s[-–]\s")
+# Nor is the comma of an English date ("November 25, 2019").
+CLAUSE_END = re.compile(r"[;:](?=\s)|,(?=\s)(?!\s*" + UNIT_KINDS + r")(?!(?<=\d,)\s+(?:19|20)\d\d\b)|[()]|\s[-–]\s")
 REACH = 1500  # a sentence longer than this is cut around the figure
 SHORT_LINE = 60  # a line this short before a capitalised one is a heading or a paragraph's end
 NEWLINE = re.compile(r"\n")

@@ -7,6 +7,8 @@ it. Roles:
   English word: "40 commune police headquarters"; the first Vietnamese: "184 trụ sở công an xã").
 - `subject`: what the figure is about ("headquarters", "định danh điện tử"); one must be in the
   figure's sentence or the one before.
+- `scope`: what the indicator is confined to ("xã", "commune": a province's own headquarters is
+  not a commune police one); when given, one must be in the figure's sentence or the one before.
 - `context`: words that tell close indicators apart ("khởi công", "activated").
 - `not`: words that rule the indicator out when they stand between the figure and its clause's
   end, or before it in its sentence but after any earlier figure ("sửa chữa", "repair": a
@@ -34,7 +36,7 @@ from analysis.extract.fold import fold
 from analysis.paths import ProjectPaths
 
 TERMS_COLUMNS = ("indicator_id", "language", "role", "terms")
-ROLES = ("noun", "subject", "context", "not")
+ROLES = ("noun", "subject", "scope", "context", "not")
 WEIGHTS = {"figure": 3.0, "clause": 2.0, "part": 1.5, "sentence": 1.0, "before": 0.5}
 SINCE_WEIGHT = 2.5  # a context word between the figure before and this one, in the same clause
 CLOSE_CALL = 0.8  # a runner-up this close makes the choice uncertain
@@ -184,6 +186,9 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
         if not subject:  # a subject running on from the figure's words ("154 công an xã chưa | có trụ sở")
             subject = _score(indicator.of(language, "subject"), {"clause": zones.get("onward", "")}, folded)
         if not subject:
+            continue
+        scope = indicator.of(language, "scope")
+        if scope and not _score(scope, scored, folded):
             continue
         near = {**scored, "since": zones["since"]} if "since" in zones else scored
         score = WEIGHTS["figure"] * head + subject + _score(indicator.of(language, "context"), near, folded, nearest=True)
