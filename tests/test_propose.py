@@ -254,3 +254,29 @@ def test_the_comma_of_an_english_date_does_not_end_the_clause():
     # "expected to" reaches the figure across "November 25, 2019": a plan, not a report.
     assert facts("The second phase is expected to be completed before November 25, 2019 with 300 "
                  "professional officers deployed to communes.", published="2019-10") == []
+
+
+def test_a_sentence_breaking_down_the_total_before_it_adds_no_figure():
+    found = facts("Đến nay toàn tỉnh đã bố trí 600 công an chính quy đảm nhiệm các chức danh công an xã. "
+                  "Trong đó trưởng công an có 100 người, phó trưởng công an có 150 người.")
+    assert [p["value"] for p in found] == [600]
+    found = facts("Trong 90 cán bộ được điều động lần này có 60 cán bộ làm trưởng công an xã.")
+    assert [p["value"] for p in found] == [90]
+
+
+def test_a_dateline_and_a_glued_caption_name_no_subject():
+    found = facts("Police make ID cards for locals (Photo: VNA)Hanoi (VNA) – The police of 63 provinces "
+                  "and cities had collected 30 million chip-based ID card applications.", published="2021-05")
+    assert [(p["value"], p["unit"]) for p in found] == [(30000000, "national")]
+
+
+def test_a_ruling_out_word_after_a_coordinated_phrase_is_not_the_figures():
+    # "sửa chữa" belongs to the 7 offices repaired, not to the 100 built.
+    found = facts("Đến hết năm 2025 hoàn thành xây dựng mới 100 trụ sở công an xã, thị trấn và sửa chữa, "
+                  "cải tạo 7 trụ sở cũ.", kinds=("target",))
+    assert [(p["value"], p["indicator_id"]) for p in found] == [(100, "commune_police_hq_completed")]
+
+
+def test_an_acronym_inside_an_english_noun_phrase():
+    only("Up to now, the Ministry of Public Security has issued 80,000,000 chip-based citizen ID cards nationwide.",
+         indicator_id="chip_id_cards_issued", unit="national")

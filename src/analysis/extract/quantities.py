@@ -129,7 +129,8 @@ def _noun_unit(original: str, pos: int, language: str) -> tuple[str | None, int]
         if not m:
             break
         word, lower = m["w"], m["w"].lower()
-        if lower in stop or (words and (word[0].isupper() or word.isupper())):
+        acronym = not vietnamese and word.isupper() and 2 <= len(word) <= 5  # "chip-based citizen ID cards"
+        if lower in stop or (words and (word[0].isupper() or word.isupper()) and not acronym):
             break  # a capital after the first word starts a name: "3 phường Điện Bàn"
         if words and not vietnamese and lower.endswith("ed"):
             break  # "381 units compared", "citizens aged 14"

@@ -24,7 +24,8 @@ from analysis.extract.fold import UPPER, fold
 
 NATIONAL = re.compile(
     r"(?i)\b(?:ca\s+nuoc|toan\s+quoc|tren\s+toan\s+quoc|nationwide|the\s+(?:whole\s+|entire\s+)?country|"
-    r"across\s+the\s+country|national(?:ly)?|toan\s+nganh|toan\s+luc\s+luong)\b"
+    r"across\s+the\s+country|national(?:ly)?|toan\s+nganh|toan\s+luc\s+luong|"
+    r"(?:63|34)\s+(?:tinh|provinces))\b"  # every province of the scheme in force
 )
 PROVINCIAL = re.compile(r"(?i)\b(?:tinh|province|provincial|thanh\s+pho|city)\b")
 # Just before a date: it dates the document cited or the deadline, not the figure.

@@ -31,6 +31,10 @@ COMPONENT_WORDS = re.compile(r"(?i)\b(?:including|includes|of\s+which|in\s+which
 # per commune") is a norm or an average, not a count. Written words only: folded, "moi" is also "mới".
 PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|on\s+average|an\s+average\s+of)\b")
 PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person)\b")
+# A sentence that opens on a total and breaks it down ("Trong 91 cán bộ ... có 65 cán bộ làm
+# trưởng", "Of the 91 officers, 65 ..."); not a span of time ("Trong 6 tháng đầu năm").
+OF_TOTAL_OPENING = re.compile(r"(?i)\s*(?:trong|of)\s+(?:(?:tổng\s+)?số\s+|the\s+)?\d[\d.,]*\s+"
+                              r"(?!(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?)\b)")
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
 OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
@@ -98,6 +102,8 @@ class Facts:
             closed = m.group() == "(" and ")" in lead[m.end() :]
             if not closed and AMOUNT.search(lead[: m.start()]):
                 return "a part of a total given before it"
+        if OF_TOTAL_OPENING.match(lead) and AMOUNT.search(lead):
+            return "a part of a total given before it"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
         if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]):
@@ -124,8 +130,11 @@ class Facts:
 
     def _indicator(self, frame: dict, figure: tuple[int, int], figure_unit: str | None, reasons: list[str]):
         words = self.terms_text[figure[0] : figure[1]]
-        number = re.search(r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*)?", words)  # the figure's number, and a total after "/"
-        noun = words[number.end() :] if number else words
+        # The figure's number (a target's span may start with its deadline's year), and a total
+        # after "/"; not a rank inside the noun ("level 2 accounts").
+        numbers = [m for m in re.finditer(r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*)?", words)
+                   if not re.search(r"(?:level|grade|class|độ|do)\s*$", words[: m.start()])]
+        noun = words[numbers[-1].end() :] if numbers else words
         noun = re.sub(r"^[\d.,\s%]*(?:ty|tỷ|triệu|trieu|nghìn|nghin|billion|million|thousand)?\s*", "", noun)
         choice = choose(self.indicators, frame["zones"], noun, figure_unit, self.language, self.folded)
         if choice.indicator and not choice.certain:

@@ -32,9 +32,13 @@ FACT_KEYS = {"observation": ("indicator_id", "unit", "value", "date"),
 SAME_FACT = {"observation": ("indicator_id", "unit", "value"), "target": ("indicator_id", "unit", "value", "deadline")}
 
 
-def _mentions(records: list[dict]) -> Mentions:
+# "Hanoi (VNA) –": the place a story was filed from, before the agency's name; not its subject.
+DATELINE = re.compile(r"\s*\([A-ZĐ][A-Za-z.]{1,14}\)\s*[-–—]")
+
+
+def _mentions(records: list[dict], text: str) -> Mentions:
     by_kind = lambda kind: [r for r in records if r["kind"] == kind]  # noqa: E731
-    places = by_kind("place")
+    places = [p for p in by_kind("place") if not DATELINE.match(text, p["end"])]
     return Mentions(places=places, dates=by_kind("date"), documents=by_kind("document"),
                     main_unit=dominant_unit(Counter(p["unit"] for p in places)))
 
@@ -63,7 +67,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     context = TextContext.for_text(text, source, published)
     records = [to_record(m, text, source) for m in extract_window(text, context)]
     published = published or context.published_iso()  # the date the text itself states on top
-    mentions = _mentions(records)
+    mentions = _mentions(records, text)
     facts = Facts(text, source, mentions, load_indicators(root), published, context.language,
                   district_names(ProjectPaths.at(root).reference))
     facts.reported = event_date(text, mentions.dates, published)
@@ -92,6 +96,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
                 proposal = planned_target(proposal, facts.terms_text, earlier[-1] if earlier else None)
                 if proposal is not None:
                     proposals.append(proposal)
+    proposals = _without_parts(proposals, text)
     proposals += document_proposals(text, source, mentions.documents, mentions.dates, mentions.main_unit)
     return _deduplicated(proposals)
 
@@ -135,6 +140,26 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 
 
 DATED_IN_TEXT = "date: dated in the"  # the reason of a date the figure's sentence states
+
+
+# A sentence that opens by breaking down the one before ("Trong đó, trưởng công an có 126 người").
+PARTS_OPENING = re.compile(r"(?i)\s*(?:trong\s+đó|trong\s+do|of\s+these|of\s+them|of\s+which|among\s+them|"
+                           r"bao\s+gồm|bao\s+gom|including)\b")
+
+
+def _without_parts(proposals: list[dict], text: str) -> list[dict]:
+    """Leave out the observations of a sentence that breaks down the total of the sentence right
+    before it, when they count the same indicator: the parts of a total are not figures of their
+    own. A different indicator is a figure ("99 trụ sở được phê duyệt ... Trong đó, 30 đã hoàn thành")."""
+    observations = [p for p in proposals if p["kind"] == "observation"]
+
+    def is_part(p: dict) -> bool:
+        if not PARTS_OPENING.match(text, p["start"]):
+            return False
+        return any(q["end"] <= p["start"] and not text[q["end"] : p["start"]].strip() and "\n\n" not in text[q["end"] : p["start"]]
+                   and q.get("indicator_id") == p.get("indicator_id") and q.get("unit") == p.get("unit")
+                   for q in observations)
+    return [p for p in proposals if p["kind"] != "observation" or not is_part(p)]
 
 
 def _deduplicated(proposals: list[dict]) -> list[dict]:

@@ -13,12 +13,14 @@ import re
 
 from analysis.extract.fold import UPPER
 
-SENTENCE_END = re.compile(r"\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[" + UPPER + r"\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
+# ... and at a closing bracket glued to a capital: a caption run into the text ("(Photo: VNA)Hanoi").
+SENTENCE_END = re.compile(r"(?<=\))(?=[" + UPPER + r"])|\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[" + UPPER + r"\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
 PART_END = re.compile(r";")
 # A comma in a list of kinds of unit ("27/102 xã, phường, đặc khu") is inside a noun phrase.
 UNIT_KINDS = r"(?:phường|phuong|thị trấn|thi tran|đặc khu|dac khu|xã|xa|wards?|towns?|townships?|special zones?)\b"
 # Nor is the comma of an English date ("November 25, 2019").
 CLAUSE_END = re.compile(r"[;:](?=\s)|,(?=\s)(?!\s*" + UNIT_KINDS + r")(?!(?<=\d,)\s+(?:19|20)\d\d\b)|[()]|\s[-–]\s")
+COORDINATION = re.compile(r"\s(?:và|va|and|hoặc|hoac|or)\s")
 REACH = 1500  # a sentence longer than this is cut around the figure
 SHORT_LINE = 60  # a line this short before a capitalised one is a heading or a paragraph's end
 NEWLINE = re.compile(r"\n")
@@ -104,7 +106,9 @@ def zones(folded_lower: str, figure: tuple[int, int], clause: tuple[int, int], s
     lead_from = max(sentence[0], lead_from)
     head = folded_lower[sentence[0] : min(head_end, lead_from)]
     result["lead"] = head + " | " + folded_lower[lead_from : figure[0]]
-    result["onward"] = folded_lower[figure[0] : min(clause[1], onward_to)]
+    # Onward stops where a coordinated phrase starts ("184 trụ sở ... và sửa chữa 7 trụ sở").
+    joined = COORDINATION.search(folded_lower, figure[1], clause[1])
+    result["onward"] = folded_lower[figure[0] : min(clause[1], onward_to, joined.start() if joined else clause[1])]
     # The figure's own stretch of its clause, after the figure before: a verb there is this
     # figure's ("issued 3.35 million cards and activated 2.38 million accounts").
     if lead_from > clause[0]:
