@@ -280,3 +280,10 @@ def test_a_ruling_out_word_after_a_coordinated_phrase_is_not_the_figures():
 def test_an_acronym_inside_an_english_noun_phrase():
     only("Up to now, the Ministry of Public Security has issued 80,000,000 chip-based citizen ID cards nationwide.",
          indicator_id="chip_id_cards_issued", unit="national")
+
+
+def test_a_figure_over_several_towns_is_the_provinces():
+    # Three towns named together: the figure is about all of them, not one smaller unit.
+    found = facts("Hiện trên địa bàn tỉnh có 21 Công an phường ở TP Nam Xuyên, thị xã Bắc Xuyên và thị xã Tây Xuyên.")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [(21, "ward_police_units")]
+    assert facts("Hiện tỉnh có 9 Công an phường ở TP Nam Xuyên.") == []

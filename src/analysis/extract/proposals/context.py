@@ -116,12 +116,12 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
     at = AT_NAME.match(text, figure[1])
     if at:
         found.append(at)
-    for m in found:
-        # A name run on from the figure's own words lists what it counts ("3 công an phường Điện An, ...").
-        listed = m.start() < figure[1] and figure[0] < m.end()
-        if not is_province(m.start(1)) and not listed:
-            return m.group(1)
-    return None
+    # A name run on from the figure's own words lists what it counts ("3 công an phường Điện An, ...").
+    names = [m.group(1) for m in found if not is_province(m.start(1)) and not (m.start() < figure[1] and figure[0] < m.end())]
+    names = list(dict.fromkeys(n.removeprefix("TP ").removeprefix("TX ") for n in names))
+    if len(names) >= LIST_OF_UNITS:  # "21 Công an phường ở TP A, thị xã B và thị xã C": all of them together
+        return None
+    return names[0] if names else None
 
 
 def unit_of(place: dict) -> str:

@@ -17,7 +17,8 @@ from analysis.extract.fold import UPPER
 SENTENCE_END = re.compile(r"(?<=\))(?=[" + UPPER + r"])|\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[" + UPPER + r"\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
 PART_END = re.compile(r";")
 # A comma in a list of kinds of unit ("27/102 xã, phường, đặc khu") is inside a noun phrase.
-UNIT_KINDS = r"(?:phường|phuong|thị trấn|thi tran|đặc khu|dac khu|xã|xa|wards?|towns?|townships?|special zones?)\b"
+UNIT_KINDS = (r"(?:phường|phuong|thị trấn|thi tran|đặc khu|dac khu|xã|xa|thị xã|thi xa|thành phố|thanh pho|TP|TX|huyện|huyen|"
+              r"quận|wards?|towns?|townships?|special zones?|districts?)\b")
 # Nor is the comma of an English date ("November 25, 2019").
 CLAUSE_END = re.compile(r"[;:](?=\s)|,(?=\s)(?!\s*" + UNIT_KINDS + r")(?!(?<=\d,)\s+(?:19|20)\d\d\b)|[()]|\s[-–]\s")
 COORDINATION = re.compile(r"\s(?:và|va|and|hoặc|hoac|or)\s")
