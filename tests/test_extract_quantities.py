@@ -89,3 +89,18 @@ def test_not_quantities(text):
 def test_range_counts_the_same_noun():
     found = quantities("ranges from 26 to 40 officers")
     assert [(q["value"], q["unit"]) for q in found] == [(26, "officers"), (40, "officers")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Tỉnh đã cấp 2 triệu thẻ căn cước cho công dân.", 2000000, "thẻ căn cước"),  # "cấp": issue, not "level"
+    ("Tỉnh đã cấp 450 thẻ căn cước cho công dân.", 450, "thẻ căn cước"),
+    ("Tỉnh đã đưa gần 1 nghìn 400 cán bộ về xã.", 1400, "cán bộ"),
+    ("Tỉnh đã cấp 2 triệu 300 nghìn thẻ căn cước.", 2300000, "thẻ căn cước"),
+])
+def test_spelled_out_and_issued_amounts(text, value, unit):
+    found = quantities(text)
+    assert [(q["value"], q["unit"]) for q in found] == [(value, unit)], found
+
+
+def test_a_single_digit_after_level_words_is_still_a_rank():
+    assert quantities("Công an cấp 2 đã tiếp nhận hồ sơ.") == []

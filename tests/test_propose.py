@@ -287,3 +287,18 @@ def test_a_figure_over_several_towns_is_the_provinces():
     found = facts("Hiện trên địa bàn tỉnh có 21 Công an phường ở TP Nam Xuyên, thị xã Bắc Xuyên và thị xã Tây Xuyên.")
     assert [(p["value"], p["indicator_id"]) for p in found] == [(21, "ward_police_units")]
     assert facts("Hiện tỉnh có 9 Công an phường ở TP Nam Xuyên.") == []
+
+
+def test_a_provinces_own_city_is_smaller_than_the_province():
+    assert facts("Đến nay, TP Hà Tĩnh đã bố trí công an chính quy tại 100% các xã.") == []
+    assert facts("Đến nay, tỷ lệ tài khoản đã kích hoạt toàn xã đạt 79%.") == []
+
+
+def test_a_day_without_its_year_dates_nothing():
+    found = facts("(QNO) - Chiều 25.10, Công an tỉnh điều động 13 cán bộ, chiến sĩ về các xã biên giới.", published=None)
+    assert [(p["value"], p["date"]) for p in found] == [(13, None)]
+
+
+def test_money_for_the_provincial_police_building_is_no_commune_funding():
+    found = facts("Dự án trụ sở làm việc của Công an tỉnh có tổng kinh phí 405 tỷ đồng, trong đó ngân sách tỉnh hỗ trợ 100 tỷ đồng.")
+    assert not [p for p in found if p["indicator_id"].startswith("commune_police")], found

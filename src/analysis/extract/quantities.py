@@ -59,6 +59,8 @@ _ID_BEFORE = re.compile(
     r"phase|level|grade|dieu|khoan|chuong|muc|diem|cap|trang|page|the|room|phong|km|quoc\s+lo|route|"
     r"highway|tap|vol|version|lan)\.?\s*|#\s*|\bn°\s*)$"
 )
+_ISSUE_BEFORE = re.compile(r"(?i)\bcap\s*$")
+_SCALE_AFTER = re.compile(r"(?i)[ \t]*(?:trieu|nghin|ngan|ty|million|billion|thousand)\b")
 _TOTAL_BEFORE = re.compile(r"(?i)\btong\s+so\s*$")
 HEADING = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})*[.)](?=\s)")
 PHONE = re.compile(r"(?<![\w.,])(?:\+84|0)\d{2,3}[ .-]?\d{3}[ .-]?\d{3,4}(?!\w)")
@@ -83,6 +85,9 @@ MEASURES_VI = frozenset("năm tháng ngày tuần giờ phút tuổi tầng lầ
 # Words a small rank number follows inside a noun phrase ("level 2", "mức độ 2").
 _RANK_WORDS = frozenset("level grade class do".split())
 _RANK_NUMBER = re.compile(r"[ \t]+\d(?![\d.,]*\d)(?!\s*%)")
+# The hundreds after a spelled-out thousand ("1 nghìn 400"), before the counted noun.
+_SCALE_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})(?![\d.,%]|[ \t]*(?:%|/))(?=[ \t]+(?!(?:nghin|ngan|trieu|ty)\b)[^\W\d_])")
+_THOUSANDS_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})[ \t]+(?:nghin|ngan)\b")
 _VI_MAX_WORDS = 5
 _EN_MAX_WORDS = 4
 
@@ -153,14 +158,18 @@ def _noun_unit(original: str, pos: int, language: str) -> tuple[str | None, int]
 def find_quantities(original: str, folded: str, language: str, occupied: Occupied) -> list[Mention]:
     found: list[Mention] = []
     pending_range: Mention | None = None
+    taken_to = 0
     for m in finditer(QUANTITY, folded, lowered(folded)):
         num_start, num_end = m.start("num"), m.end("num")
-        if occupied.hits(num_start, num_end):
-            continue
+        if occupied.hits(num_start, num_end) or num_start < taken_to:
+            continue  # another mention's, or the hundreds of "1 nghìn 400" read with the thousand
         before = folded[max(0, num_start - 24) : num_start]
         grouped = re.fullmatch(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})+|\d{1,3},\d{3}", m["num"])
+        issued = _ISSUE_BEFORE.search(before) and len(m["num"]) > 1  # "cấp 450 thẻ": levels are single digits
         if _ID_BEFORE.search(before) and not _TOTAL_BEFORE.search(before) and not m["qual"] and not m["cur"] \
-                and not grouped:  # "đã cấp 1.497.360 tài khoản": identifiers are not written in thousands
+                and not grouped and not _SCALE_AFTER.match(folded, num_end) and not issued:
+            # "đã cấp 1.497.360 tài khoản", "đã cấp 2 triệu thẻ": identifiers are not written in
+            # thousands, nor in millions ("cấp" is also "level")
             continue
         value = parse_number(m["num"], language)
         total = m["total"] or m["total2"]
@@ -169,6 +178,11 @@ def find_quantities(original: str, folded: str, language: str, occupied: Occupie
             unit, scale = "%", 1
         else:
             scale, currency, end = _scale_and_currency(original, folded, end)
+            rest = None if currency or scale not in (1000, 10**6) else (
+                _THOUSANDS_REST.match(folded, end) if scale == 10**6 else None) or _SCALE_REST.match(folded, end)
+            if rest:  # "1 nghìn 400 cán bộ", "2 triệu 300 nghìn thẻ": the rest of a spelled-out number
+                value, scale, end = value * scale + int(rest["n"]) * (scale // 1000), 1, rest.end()
+                taken_to = end
             currency = currency or (m["cur"] and ("USD" if m["cur"] == "$" else m["cur"].upper()))
             if currency:
                 unit = currency

@@ -62,14 +62,20 @@ class Mentions:
 # that are also common words ("quan": official, "xa": far, "o") are left out.
 NAME = r"[" + UPPER + r"][\wÀ-ỹ]*(?:[ \t]+[" + UPPER + r"][\wÀ-ỹ]*)*"
 SMALLER_BEFORE_NAME = re.compile(
-    r"(?:\b(?i:huyện|huyen|thị xã|thi xa|quận|thị trấn|thi tran|thành phố|thanh pho|xã|phường|district|town of)\s+"
-    r"|\b(?:TP|TX|H)\.\s*)(" + NAME + ")")
+    r"(?:\b(?i:huyện|huyen|thị xã|thi xa|quận|thị trấn|thi tran|thành phố|thanh pho|xã|phường|làng|thôn|bản|ấp|"
+    r"tổ dân phố|khu phố|district|town of|village)\s+|\b(?:TP|TX)\.?\s*|\bH\.\s*)(" + NAME + ")")
+# "TP Quảng Ngãi", "thành phố Hà Tĩnh": a province's own city, smaller than the province, unless
+# the province is itself a centrally-run city ("TP Hà Nội").
+CITY_WORD = re.compile(r"(?i)\s*(?:thành phố|thanh pho|tp)\.?\s*$")
+CENTRALLY_RUN = {"ha-noi", "ho-chi-minh", "hai-phong", "da-nang", "can-tho", "hue"}
 # "The city", "Each commune": a sentence's first word is capitalised too, and names no place.
 DETERMINER = r"(?!(?:The|This|That|These|Those|Each|Every|Its|Their|Our|Other|Another|Any|All|Some|No|One|A|An)\b)"
 SMALLER_AFTER_NAME = re.compile(r"\b" + DETERMINER + r"(" + NAME + r")\s+(?:district|town|city|commune|ward)\b")
-# A district the sentence refers to without its name ("13/13 xã của huyện", "the district's").
+# A district or commune the sentence refers to without its name ("13/13 xã của huyện", "tỷ lệ
+# người dân của xã", "the district's"); not "toàn xã hội" (the whole of society).
 UNNAMED_DISTRICT = re.compile(r"\b(?i:của|toàn|cả|trong|trên\s+địa\s+bàn)\s+(?i:huyện|thị\s+xã|quận)\b(?!\s*[" + UPPER + r"\d])"
-                              r"|\b(?i:the|this)\s+district\b")
+                              r"|\b(?i:của|toàn|cả)\s+(?i:xã|phường)\b(?!\s*(?:[" + UPPER + r"\d]|hội\b|hoi\b|,))"
+                              r"|\b(?i:huyện|xã|phường)\s+này\b|\b(?i:the|this)\s+district\b")
 AT_NAME = re.compile(r"\s*(?:ở|tại|tai|thuộc|thuoc|in|of)\s+(" + NAME + ")")
 
 
@@ -102,8 +108,12 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
     (`spans`: its clause, and its sentence's head and the words since the figure before) name one
     ("tại huyện X", "Công an huyện X", a district's bare name) or one follows it ("3 phường ở Điện
     Bàn"); a province named so is not one."""
-    def is_province(start: int) -> bool:
-        return any(p["start"] <= start < p["end"] for p in mentions.places)
+    def is_province(m: re.Match) -> bool:
+        place = next((p for p in mentions.places if p["start"] <= m.start(1) < p["end"]), None)
+        if place is None:
+            return False
+        own_city = CITY_WORD.fullmatch(text, m.start(), m.start(1)) and place["unit"] not in CENTRALLY_RUN
+        return not own_city
 
     found = []
     for start, end in spans:
@@ -117,7 +127,7 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
     if at:
         found.append(at)
     # A name run on from the figure's own words lists what it counts ("3 công an phường Điện An, ...").
-    names = [m.group(1) for m in found if not is_province(m.start(1)) and not (m.start() < figure[1] and figure[0] < m.end())]
+    names = [m.group(1) for m in found if not is_province(m) and not (m.start() < figure[1] and figure[0] < m.end())]
     names = list(dict.fromkeys(n.removeprefix("TP ").removeprefix("TX ") for n in names))
     if len(names) >= LIST_OF_UNITS:  # "21 Công an phường ở TP A, thị xã B và thị xã C": all of them together
         return None
@@ -181,6 +191,8 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
     for d in mentions.dates:
         if not (span[0] <= d["start"] < span[1]) or d["start"] in taken:
             continue
+        if d["date"].startswith("--"):
+            continue  # a day without its year (the text states no date of its own to take it from)
         lead = folded[max(span[0], d["start"] - 30) : d["start"]]
         if ISSUE_OR_DEADLINE.search(lead) and not AS_OF.search(lead):
             continue

@@ -115,7 +115,9 @@ class Facts:
         old_state = before.search(lead) or (changed and OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]))
         if old_state and not planned:
             return "the state before a change"
-        if planned and not old_state and FUTURE.search(self.terms_text, clause[0], figure[0]):
+        # A tentative word anywhere before the figure in its part of the sentence ("dự kiến đến 1/7,
+        # hệ thống ... sẽ kết nối với 50 triệu căn cước").
+        if planned and not old_state and FUTURE.search(self.terms_text, frame["part"][0], figure[0]):
             return TENTATIVE
         if planned and not old_state and NEW_STATE_BEFORE.search(lead):
             return "the state a planned change leads to"
