@@ -302,3 +302,13 @@ def test_a_day_without_its_year_dates_nothing():
 def test_money_for_the_provincial_police_building_is_no_commune_funding():
     found = facts("Dự án trụ sở làm việc của Công an tỉnh có tổng kinh phí 405 tỷ đồng, trong đó ngân sách tỉnh hỗ trợ 100 tỷ đồng.")
     assert not [p for p in found if p["indicator_id"].startswith("commune_police")], found
+
+
+def test_towns_named_before_a_figure_are_what_it_is_about():
+    assert not facts("Công an TP Nam Xuyên, Công an huyện Bắc Xuyên và Công an huyện Tây Xuyên là 3 đơn vị đầu tiên "
+                     "hoàn thành cấp CCCD gắn chip cho 100% công dân.", kinds=("observation",))
+
+
+def test_a_share_some_communes_reached_is_not_the_provinces():
+    found = facts("Theo đó, 6 xã khác trên địa bàn tỉnh vừa hoàn thành cấp CCCD gắn chip cho 100% người dân trong độ tuổi.")
+    assert not [p for p in found if p["value"] == 100], found

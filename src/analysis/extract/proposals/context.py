@@ -127,11 +127,14 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
     if at:
         found.append(at)
     # A name run on from the figure's own words lists what it counts ("3 công an phường Điện An, ...").
-    names = [m.group(1) for m in found if not is_province(m) and not (m.start() < figure[1] and figure[0] < m.end())]
-    names = list(dict.fromkeys(n.removeprefix("TP ").removeprefix("TX ") for n in names))
-    if len(names) >= LIST_OF_UNITS:  # "21 Công an phường ở TP A, thị xã B và thị xã C": all of them together
+    smaller = [m for m in found if not is_province(m) and not (m.start() < figure[1] and figure[0] < m.end())]
+    before = {m.group(1) for m in smaller if m.start() < figure[0]}
+    after = {m.group(1) for m in smaller if m.start() >= figure[1]}
+    # "21 Công an phường ở TP A, thị xã B và thị xã C": where the counted units stand, all of them
+    # together; towns named before the figure are what it is about ("TP A, huyện B ... là 3 đơn vị").
+    if not before and len(after) >= LIST_OF_UNITS:
         return None
-    return names[0] if names else None
+    return smaller[0].group(1) if smaller else None
 
 
 def unit_of(place: dict) -> str:

@@ -35,6 +35,9 @@ PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*|\b(?:per|each|mỗi|m�
 # trưởng", "Of the 91 officers, 65 ..."); not a span of time ("Trong 6 tháng đầu năm").
 OF_TOTAL_OPENING = re.compile(r"(?i)\s*(?:trong|of)\s+(?:(?:tổng\s+)?số\s+|the\s+)?\d[\d.,]*\s+"
                               r"(?!(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?)\b)")
+# A count of some communes, wards, districts or units before a share in its clause.
+SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:xã|xa|phường|phuong|huyện|huyen|đơn\s+vị|don\s+vi|"
+                        r"communes?|wards?|districts?|units?)\b")
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
 OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
@@ -102,6 +105,10 @@ class Facts:
             closed = m.group() == "(" and ")" in lead[m.end() :]
             if not closed and AMOUNT.search(lead[: m.start()]):
                 return "a part of a total given before it"
+        if self.text[figure[0] : figure[1]].rstrip().endswith("%") or "percent" in self.text[figure[0] : figure[1]]:
+            some = [m for m in SOME_UNITS.finditer(self.terms_text, clause[0], figure[0]) if m["n"] != m["of"]]
+            if some:  # "6 xã khác ... hoàn thành cấp CCCD cho 100% người dân": those communes' share
+                return "the share some units reached, not the province's"
         if OF_TOTAL_OPENING.match(lead) and AMOUNT.search(lead):
             return "a part of a total given before it"
         if RANGE_BEFORE.search(lead):
