@@ -312,3 +312,17 @@ def test_towns_named_before_a_figure_are_what_it_is_about():
 def test_a_share_some_communes_reached_is_not_the_provinces():
     found = facts("Theo đó, 6 xã khác trên địa bàn tỉnh vừa hoàn thành cấp CCCD gắn chip cho 100% người dân trong độ tuổi.")
     assert not [p for p in found if p["value"] == 100], found
+
+
+def test_english_structures_of_reports():
+    # "X out of the registered Y": a figure and its total.
+    found = facts("As of October 18, 400,000 out of the registered 500,000 chip-based ID cards had been delivered "
+                  "to citizens nationwide.", published="2021-10")
+    assert [(p["value"], p["total"]) for p in found] == [(400000, 500000)]
+    # The size of a change is not a count; an expectation is not a report.
+    assert not [p for p in facts("The province will have only 100 communes and wards, reducing 300 commune-level "
+                                 "administrative units.") if p["value"] == 300]
+    assert facts("The ministry expects to issue chip-based ID cards to 50 million citizens nationwide.") == []
+    # Officers rewarded or retired are not officers assigned; district-level units are not commune police units.
+    assert facts("The ministry rewarded 80 exemplary commune police officers nationwide.") == []
+    assert facts("The provincial police have dissolved 8 district-level police units.") == []

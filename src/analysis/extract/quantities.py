@@ -46,7 +46,7 @@ PERCENT = r"\s?%|\s*(?:percent|per\s+cent|phan\s+tram|procent|pour\s+cent|prozen
 
 QUANTITY = re.compile(
     rf"(?i)(?:\b(?P<qual>{_QUALIFIER})\s+)?(?:(?P<cur>vnd|usd|\$)\s?)?{NUMBER_START}(?P<num>{NUMBER_BODY})"
-    rf"(?:\s*/\s*(?P<total>{NUMBER_BODY}))?{NUMBER_END}(?:\s+(?:out\s+of|of|trong\s+(?:tong\s+so\s+)?(?:so\s+)?|tren\s+tong\s+so|av)\s+(?P<total2>{NUMBER}))?"
+    rf"(?:\s*/\s*(?P<total>{NUMBER_BODY}))?{NUMBER_END}(?:\s+(?:out\s+of(?:\s+the)?(?:\s+(?:registered|eligible|total))?|of|trong\s+(?:tong\s+so\s+)?(?:so\s+)?|tren\s+tong\s+so|av)\s+(?P<total2>{NUMBER}))?"
     rf"(?P<pct>{PERCENT})?"
 )
 _SCALE_WORDS = re.compile(r"(?:\s+|(?<=\d))(?P<w>[^\W\d_]+)")

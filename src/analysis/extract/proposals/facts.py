@@ -38,6 +38,12 @@ OF_TOTAL_OPENING = re.compile(r"(?i)\s*(?:trong|of)\s+(?:(?:tổng\s+)?số\s+|t
 # A count of some communes, wards, districts or units before a share in its clause.
 SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:xã|xa|phường|phuong|huyện|huyen|đơn\s+vị|don\s+vi|"
                         r"communes?|wards?|districts?|units?)\b")
+# A figure right after "reducing", "giảm", "tăng thêm" is the size of a change ("reducing 400
+# units"); after "out of the total" the total the figure before is part of.
+CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing))"
+                       r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt)\s+"
+                       r"(?:(?:gần|khoảng|hơn|trên)\s+)?$")
+OUT_OF_BEFORE = re.compile(r"(?i)\b(?:out\s+of|of\s+the\s+total(?:\s+of)?)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?(?:(?:registered|eligible)\s+)?$")
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
 OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
@@ -52,8 +58,9 @@ RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|đến|den|tới|toi)\s*$")
 # A sentence that plans a change ("dự kiến", "phương án sắp xếp", "will"): its "from" figure is
 # the state now, its "to" figure a plan.
 # Tentative words only: "will have 65 units from July 1" reports a decided organisation.
-FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|expected\s+to|is\s+expected|are\s+expected|"
-                    r"plans?\s+to|projected|proposed)\b")
+FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|phấn\s+đấu|phan\s+dau|expected\s+to|is\s+expected|"
+                    r"are\s+expected|expects?\s+to|expecting\s+to|plans?\s+to|projected|proposed|strives?\s+to|"
+                    r"striving\s+to|aims?\s+to|aiming\s+to|(?:a|the|its|with\s+a)\s+(?:\w+\s+)?(?:target|goal)\s+of)\b")
 PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b")
 NEW_STATE_BEFORE = re.compile(r"(?i)\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?$")
 TENTATIVE = "a plan, not a reported figure"
@@ -113,6 +120,8 @@ class Facts:
             return "a part of a total given before it"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
+        if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead):
+            return "a change or a total, not a count of its own"
         if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
