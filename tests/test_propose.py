@@ -326,3 +326,7 @@ def test_english_structures_of_reports():
     # Officers rewarded or retired are not officers assigned; district-level units are not commune police units.
     assert facts("The ministry rewarded 80 exemplary commune police officers nationwide.") == []
     assert facts("The provincial police have dissolved 8 district-level police units.") == []
+
+
+def test_a_year_after_publication_before_a_figure_makes_it_a_plan():
+    assert facts("Năm 2025 có ít nhất 30% công an phường trên địa bàn tỉnh đạt các tiêu chí kiểu mẫu.", published="2023-02") == []

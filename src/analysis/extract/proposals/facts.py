@@ -44,6 +44,7 @@ CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|in
                        r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt)\s+"
                        r"(?:(?:gần|khoảng|hơn|trên)\s+)?$")
 OUT_OF_BEFORE = re.compile(r"(?i)\b(?:out\s+of|of\s+the\s+total(?:\s+of)?)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?(?:(?:registered|eligible)\s+)?$")
+YEAR_NAMED = re.compile(r"(?i)\b(?:năm|nam|in|by|đến|den|tới|toi)\s+((?:19|20)\d\d)\b")
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
 OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
@@ -131,6 +132,10 @@ class Facts:
         old_state = before.search(lead) or (changed and OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]))
         if old_state and not planned:
             return "the state before a change"
+        # A year after publication named before the figure ("năm 2025 có ít nhất 30%" in 2023): a plan.
+        if self.published and any(int(y) > int(self.published[:4]) for y in
+                                  YEAR_NAMED.findall(self.terms_text, frame["part"][0], figure[0])):
+            return TENTATIVE
         # A tentative word anywhere before the figure in its part of the sentence ("dự kiến đến 1/7,
         # hệ thống ... sẽ kết nối với 50 triệu căn cước").
         if planned and not old_state and FUTURE.search(self.terms_text, frame["part"][0], figure[0]):
