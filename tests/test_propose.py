@@ -330,3 +330,15 @@ def test_english_structures_of_reports():
 
 def test_a_year_after_publication_before_a_figure_makes_it_a_plan():
     assert facts("Năm 2025 có ít nhất 30% công an phường trên địa bàn tỉnh đạt các tiêu chí kiểu mẫu.", published="2023-02") == []
+
+
+def test_the_amount_of_a_plan_or_a_policy_is_not_a_report():
+    assert facts("Tỉnh góp phần thực hiện thành công chủ trương cấp mới 50 triệu căn cước công dân gắn chip của Bộ Công an.") == []
+    assert facts("Theo kế hoạch, cả nước sẽ hoàn thành kế hoạch cấp 50 triệu căn cước công dân.") == []
+
+
+def test_the_other_side_of_a_ratio_and_chiefs_appointed_are_not_counts():
+    found = facts("Tỉnh hoàn thành việc bố trí 5 cán bộ chiến sĩ Công an chính quy/ 1 xã để đảm nhiệm các chức danh.")
+    assert found == [], found
+    found = facts("Giám đốc Công an tỉnh bổ nhiệm 120 đồng chí giữ chức vụ Trưởng Công an cấp xã.")
+    assert found == [], found

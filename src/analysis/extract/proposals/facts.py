@@ -30,7 +30,11 @@ COMPONENT_WORDS = re.compile(r"(?i)\b(?:including|includes|of\s+which|in\s+which
 # A figure for each commune, office or person ("mỗi xã có 3 đồng chí", "18 cán bộ/xã", "5 officers
 # per commune") is a norm or an average, not a count. Written words only: folded, "moi" is also "mới".
 PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|on\s+average|an\s+average\s+of)\b")
-PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person)\b")
+PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*(?:1\s+)?|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person)\b")
+# The "1" of "5 cán bộ/ 1 xã": the other side of a ratio.
+RATIO_BEFORE = re.compile(r"/\s*$")
+PLAN_AMOUNT_BEFORE = re.compile(r"(?i)\b(?:mục\s+tiêu|muc\s+tieu|kế\s+hoạch|ke\s+hoach|chủ\s+trương|chu\s+truong|target|goal|plan)"
+                                r"\s+(?:là\s+|of\s+|to\s+)?(?:[^\W\d_]+\s+){0,3}$")
 # A sentence that opens on a total and breaks it down ("Trong 91 cán bộ ... có 65 cán bộ làm
 # trưởng", "Of the 91 officers, 65 ..."); not a span of time ("Trong 6 tháng đầu năm").
 OF_TOTAL_OPENING = re.compile(r"(?i)\s*(?:trong|of)\s+(?:(?:tổng\s+)?số\s+|the\s+)?\d[\d.,]*\s+"
@@ -123,7 +127,8 @@ class Facts:
             return "the end of a range"
         if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead):
             return "a change or a total, not a count of its own"
-        if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]):
+        if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
+                or RATIO_BEFORE.search(lead):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
         planned = bool(PLAN.search(self.terms_text, sentence[0], sentence[1]))
@@ -132,6 +137,10 @@ class Facts:
         old_state = before.search(lead) or (changed and OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]))
         if old_state and not planned:
             return "the state before a change"
+        # The amount of a plan, a policy or a target ("hoàn thành kế hoạch cấp 50 triệu căn cước",
+        # "chủ trương cấp mới 50 triệu", "mục tiêu xây dựng 100 trụ sở").
+        if PLAN_AMOUNT_BEFORE.search(lead):
+            return TENTATIVE
         # A year after publication named before the figure ("năm 2025 có ít nhất 30%" in 2023): a plan.
         if self.published and any(int(y) > int(self.published[:4]) for y in
                                   YEAR_NAMED.findall(self.terms_text, frame["part"][0], figure[0])):
