@@ -3,7 +3,7 @@ from data/reference/districts.csv; here a fictional table, so no real place is i
 
 from __future__ import annotations
 
-from analysis.extract.proposals.context import Mentions, district_names, smaller_unit
+from analysis.extract.proposals.context import Mentions, PlaceNames, place_names, smaller_unit
 
 
 def reference(tmp_path):
@@ -14,25 +14,25 @@ def reference(tmp_path):
     return tmp_path
 
 
-def held_back(text: str, pattern, figure_text: str) -> str | None:
+def held_back(text: str, names, figure_text: str) -> str | None:
     start = text.index(figure_text)
     figure = (start, start + len(figure_text))
-    return smaller_unit(text, Mentions(), figure, [(0, len(text))], pattern)
+    return smaller_unit(text, Mentions(), figure, [(0, len(text))], names or PlaceNames(None, frozenset()))
 
 
 def test_a_district_named_bare_is_smaller_than_a_province(tmp_path):
-    pattern = district_names(reference(tmp_path))
+    pattern = place_names(reference(tmp_path))
     assert held_back("Nam Xuyên đã điều động 56 đồng chí về xã.", pattern, "56 đồng chí") == "Nam Xuyên"
     assert held_back("Nam Xuyen da dieu dong 56 dong chi ve xa.", pattern, "56 dong chi") == "Nam Xuyen"
 
 
 def test_one_word_names_and_province_names_are_not_looked_for(tmp_path):
-    pattern = district_names(reference(tmp_path))
+    pattern = place_names(reference(tmp_path))
     assert held_back("Vinh đã điều động 56 đồng chí về xã.", pattern, "56 đồng chí") is None
     assert held_back("Vùng Xa đã điều động 56 đồng chí về xã.", pattern, "56 đồng chí") is None
 
 
 def test_without_the_table_only_the_words_for_a_district_count(tmp_path):
-    assert district_names(tmp_path) is None
+    assert place_names(tmp_path).districts is None
     assert held_back("Công an huyện Nam Xuyên đã điều động 56 đồng chí.", None, "56 đồng chí") == "Nam Xuyên"
     assert held_back("Nam Xuyên đã điều động 56 đồng chí về xã.", None, "56 đồng chí") is None

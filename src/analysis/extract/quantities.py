@@ -83,7 +83,7 @@ STOP_VI = frozenset(
 # Vietnamese measure words: the unit is the word itself ("2 năm", "52 tuổi", "300 m2").
 MEASURES_VI = frozenset("năm tháng ngày tuần giờ phút tuổi tầng lần m m2 m3 km km2 ha kg tấn".split())
 # Words a small rank number follows inside a noun phrase ("level 2", "mức độ 2").
-_RANK_WORDS = frozenset("level grade class do".split())
+RANK_WORDS = ("level", "grade", "class", "do")  # "do": "độ" folded
 _RANK_NUMBER = re.compile(r"[ \t]+\d(?![\d.,]*\d)(?!\s*%)")
 # The hundreds after a spelled-out thousand ("1 nghìn 400"), before the counted noun.
 _SCALE_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})(?![\d.,%]|[ \t]*(?:%|/))(?=[ \t]+(?!(?:nghin|ngan|trieu|ty)\b)[^\W\d_])")
@@ -141,7 +141,7 @@ def _noun_unit(original: str, pos: int, language: str) -> tuple[str | None, int]
             break  # "381 units compared", "citizens aged 14"
         words.append(word)
         end = m.end()
-        rank = _RANK_NUMBER.match(original, end) if fold(lower) in _RANK_WORDS else None
+        rank = _RANK_NUMBER.match(original, end) if fold(lower) in RANK_WORDS else None
         if rank:  # "level 2 electronic identification accounts": the rank is part of the noun
             end = rank.end()
         if len(words) == 1 and (original[m.start()] == "-" or (vietnamese and lower in MEASURES_VI)):

@@ -67,7 +67,6 @@ SMALLER_BEFORE_NAME = re.compile(
 # "TP Quảng Ngãi", "thành phố Hà Tĩnh": a province's own city, smaller than the province, unless
 # the province is itself a centrally-run city ("TP Hà Nội").
 CITY_WORD = re.compile(r"(?i)\s*(?:thành phố|thanh pho|tp)\.?\s*$")
-CENTRALLY_RUN = {"ha-noi", "ho-chi-minh", "hai-phong", "da-nang", "can-tho", "hue"}
 # "The city", "Each commune": a sentence's first word is capitalised too, and names no place.
 DETERMINER = r"(?!(?:The|This|That|These|Those|Each|Every|Its|Their|Our|Other|Another|Any|All|Some|No|One|A|An)\b)"
 SMALLER_AFTER_NAME = re.compile(r"\b" + DETERMINER + r"(" + NAME + r")\s+(?:district|town|city|commune|ward)\b")
@@ -76,34 +75,49 @@ SMALLER_AFTER_NAME = re.compile(r"\b" + DETERMINER + r"(" + NAME + r")\s+(?:dist
 UNNAMED_DISTRICT = re.compile(r"\b(?i:của|toàn|cả|trong|trên\s+địa\s+bàn)\s+(?i:huyện|thị\s+xã|quận)\b(?!\s*[" + UPPER + r"\d])"
                               r"|\b(?i:của|toàn|cả)\s+(?i:xã|phường)\b(?!\s*(?:[" + UPPER + r"\d]|hội\b|hoi\b|,))"
                               r"|\b(?i:huyện|xã|phường)\s+này\b|\b(?i:the|this)\s+district\b")
+LIST_OF_UNITS = 3  # a sentence naming this many units lists them
 AT_NAME = re.compile(r"\s*(?:ở|tại|tai|thuộc|thuoc|in|of)\s+(" + NAME + ")")
 
 
+@dataclass(frozen=True)
+class PlaceNames:
+    """What data/reference says of places below and beside the provinces: the legacy districts'
+    names, written or folded, as one pattern (None without districts.csv), and the slugs of the
+    centrally-run cities (units.csv), whose "TP X" is the province itself."""
+    districts: re.Pattern | None
+    cities: frozenset
+
+
+def _rows(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 @lru_cache(maxsize=4)
-def _district_pattern(districts_csv: str, units_csv: str, _stamp: tuple) -> re.Pattern | None:
-    with open(units_csv, encoding="utf-8", newline="") as handle:
-        provinces = {fold(r["name_vi"]).lower() for r in csv.DictReader(handle)}
-    with open(districts_csv, encoding="utf-8", newline="") as handle:
-        names = {r["name_vi"] for r in csv.DictReader(handle)}
+def _place_names(reference: str, _stamp: tuple) -> PlaceNames:
+    units = _rows(Path(reference) / "units.csv")
+    provinces = {fold(r["name_vi"]).lower() for r in units}
+    cities = frozenset(r["slug"] for r in units if r.get("type") == "centrally-run city")
+    names = {r["name_vi"] for r in _rows(Path(reference) / "districts.csv")}
     # Two words at least ("Vinh" is also a word), and not a province's name ("Hà Tĩnh" city).
     names = {n for n in names if len(n.split()) >= 2 and fold(n).lower() not in provinces}
     forms = sorted(names | {fold(n) for n in names}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(" + "|".join(map(re.escape, forms)) + r")(?![\w])") if forms else None
+    pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, forms)) + r")(?![\w])") if forms else None
+    return PlaceNames(pattern, cities)
 
 
-def district_names(reference: Path) -> re.Pattern | None:
-    """The names of the legacy districts (data/reference/districts.csv), written or folded, as one
-    pattern: a figure whose words name one bare ("Hưng Nguyên đã điều động 56 đồng chí") is the
-    district's."""
-    districts, units = reference / "districts.csv", reference / "units.csv"
-    if not districts.is_file():
-        return None
-    stamp = tuple(p.stat().st_mtime_ns for p in (districts, units))
-    return _district_pattern(str(districts), str(units), stamp)
+def place_names(reference: Path) -> PlaceNames:
+    """The PlaceNames of a reference folder, read once per version of its files: a figure whose
+    words name a district bare ("Hưng Nguyên đã điều động 56 đồng chí") is the district's."""
+    files = [reference / "districts.csv", reference / "units.csv"]
+    stamp = tuple(p.stat().st_mtime_ns if p.is_file() else 0 for p in files)
+    return _place_names(str(reference), stamp)
 
 
 def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: list[tuple[int, int]],
-                 districts: re.Pattern | None = None) -> str | None:
+                 names: PlaceNames) -> str | None:
     """The name of a district, town or commune that a figure is about, when the figure's words
     (`spans`: its clause, and its sentence's head and the words since the figure before) name one
     ("tại huyện X", "Công an huyện X", a district's bare name) or one follows it ("3 phường ở Điện
@@ -112,14 +126,14 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
         place = next((p for p in mentions.places if p["start"] <= m.start(1) < p["end"]), None)
         if place is None:
             return False
-        own_city = CITY_WORD.fullmatch(text, m.start(), m.start(1)) and place["unit"] not in CENTRALLY_RUN
+        own_city = CITY_WORD.fullmatch(text, m.start(), m.start(1)) and place["unit"] not in names.cities
         return not own_city
 
     found = []
     for start, end in spans:
         found += SMALLER_BEFORE_NAME.finditer(text, start, end)
         found += SMALLER_AFTER_NAME.finditer(text, start, end)
-        found += districts.finditer(text, start, end) if districts else []
+        found += names.districts.finditer(text, start, end) if names.districts else []
         unnamed = UNNAMED_DISTRICT.search(text, start, end)
         if unnamed:
             return unnamed.group()
@@ -141,9 +155,6 @@ def unit_of(place: dict) -> str:
     """The unit a place mention names, in the curated notation: a merged unit named before the
     merger took effect is `2025:<slug>` (its slug alone would be the legacy unit)."""
     return f"2025:{place['unit']}" if place.get("merged") else place["unit"]
-
-
-LIST_OF_UNITS = 3  # a sentence naming this many units lists them
 
 
 def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: tuple[int, int],

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from analysis.extract.fold import VIETNAMESE_LETTERS, fold
-from analysis.extract.proposals.context import Mentions, pick_date, pick_unit, smaller_unit
+from analysis.extract.proposals.context import Mentions, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
 from analysis.extract.proposals.terms import choose
-from analysis.extract.quantities import MEASURES_VI
+from analysis.extract.quantities import MEASURES_VI, RANK_WORDS
 from analysis.extract.targets import DURATIONS
 
 # These read the text as written when it has diacritics (folded, "từ" and "đầu tư" are one word),
@@ -25,8 +25,9 @@ REPORTED_COMMITMENT = re.compile(
 )
 NOT_COUNTED = DURATIONS | MEASURES_VI | {"điểm", "points", "point", "lần", "times"}
 # A figure after these words is a part of the total before it ("75 units, including 8 wards").
-COMPONENT_WORDS = re.compile(r"(?i)\b(?:including|includes|of\s+which|in\s+which|among\s+them|bao\s+gồm|bao\s+gom|"
-                             r"gồm|gom|trong\s+đó|trong\s+do)\b|[(]")
+BREAKDOWN = (r"including|includes|of\s+which|in\s+which|among\s+them|of\s+these|of\s+them|bao\s+gồm|bao\s+gom|"
+             r"gồm|gom|trong\s+đó|trong\s+do")
+COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]")
 # A figure for each commune, office or person ("mỗi xã có 3 đồng chí", "18 cán bộ/xã", "5 officers
 # per commune") is a norm or an average, not a count. Written words only: folded, "moi" is also "mới".
 PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|on\s+average|an\s+average\s+of)\b")
@@ -49,6 +50,7 @@ CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|in
                        r"(?:(?:gần|khoảng|hơn|trên)\s+)?$")
 OUT_OF_BEFORE = re.compile(r"(?i)\b(?:out\s+of|of\s+the\s+total(?:\s+of)?)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?(?:(?:registered|eligible)\s+)?$")
 YEAR_NAMED = re.compile(r"(?i)\b(?:năm|nam|in|by|đến|den|tới|toi)\s+((?:19|20)\d\d)\b")
+RANK_BEFORE = re.compile(r"\b(?:" + "|".join(RANK_WORDS) + r"|độ)\s*$")  # "level 2 accounts": a rank, not the figure
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
 OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
@@ -84,9 +86,9 @@ class Facts:
     """Proposes facts for one document: its text, folded text, mentions and published date."""
 
     def __init__(self, text: str, source: str, mentions: Mentions, indicators, published: str | None,
-                 language: str, districts=None):
+                 language: str, places: PlaceNames):
         self.text, self.source, self.mentions = text, source, mentions
-        self.districts = districts  # context.district_names: a district's bare name
+        self.places = places  # districts and centrally-run cities, for figures about smaller units
         self.low = fold(text).lower()
         self.folded = written_without_diacritics(text)
         # Lower case letter by letter, so offsets stay those of the text ("İ".lower() is two).
@@ -165,7 +167,7 @@ class Facts:
         # The figure's number (a target's span may start with its deadline's year), and a total
         # after "/"; not a rank inside the noun ("level 2 accounts").
         numbers = [m for m in re.finditer(r"\d[\d.,]*(?:\s*/\s*\d[\d.,]*)?", words)
-                   if not re.search(r"(?:level|grade|class|độ|do)\s*$", words[: m.start()])]
+                   if not RANK_BEFORE.search(words, 0, m.start())]
         noun = words[numbers[-1].end() :] if numbers else words
         noun = re.sub(r"^[\d.,\s%]*(?:ty|tỷ|triệu|trieu|nghìn|nghin|billion|million|thousand)?\s*", "", noun)
         choice = choose(self.indicators, frame["zones"], noun, figure_unit, self.language, self.folded)
@@ -189,7 +191,7 @@ class Facts:
         choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
         if choice.indicator is None or choice.tied:
             return self.new_indicator(quantity, frame, choice)
-        if smaller_unit(self.text, self.mentions, figure, frame["own"], self.districts):
+        if smaller_unit(self.text, self.mentions, figure, frame["own"], self.places):
             return None  # a district's or a commune's figure: no unit of the briefs holds it
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
         date = pick_date(self.mentions, self.low, figure, frame, self.published, self.reported)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
-from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, Mentions, district_names
+from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, Mentions, place_names
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
-from analysis.extract.proposals.facts import Facts, planned_target
+from analysis.extract.proposals.facts import BREAKDOWN, Facts, planned_target
 from analysis.extract.proposals.terms import load_indicators
 from analysis.extract.reading import read_document
 from analysis.extract.targets import dominant_unit
@@ -69,7 +69,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     published = published or context.published_iso()  # the date the text itself states on top
     mentions = _mentions(records, text)
     facts = Facts(text, source, mentions, load_indicators(root), published, context.language,
-                  district_names(ProjectPaths.at(root).reference))
+                  place_names(ProjectPaths.at(root).reference))
     facts.reported = event_date(text, mentions.dates, published)
     proposals: list[dict] = []
     quantities = [r for r in records if r["kind"] == "quantity"]
@@ -143,8 +143,7 @@ DATED_IN_TEXT = "date: dated in the"  # the reason of a date the figure's senten
 
 
 # A sentence that opens by breaking down the one before ("Trong đó, trưởng công an có 126 người").
-PARTS_OPENING = re.compile(r"(?i)\s*(?:trong\s+đó|trong\s+do|of\s+these|of\s+them|of\s+which|among\s+them|"
-                           r"bao\s+gồm|bao\s+gom|including)\b")
+PARTS_OPENING = re.compile(r"(?i)\s*(?:" + BREAKDOWN + r")\b")
 
 
 def _without_parts(proposals: list[dict], text: str) -> list[dict]:
