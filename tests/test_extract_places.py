@@ -54,3 +54,15 @@ def test_scheme_follows_the_publication_date():
 
     assert scheme("2023-05-01") == ["legacy"]
     assert scheme("2025-08-01") == ["2025"]
+
+
+def test_after_the_merger_later_in_the_sentence_names_the_merged_unit_in_the_spring_of_2025():
+    def marked(text, published):
+        return [(r["unit"], r["scheme"], r.get("merged", False)) for r in extract_text(text, published=published)
+                if r["kind"] == "place"]
+
+    text = "Tỉnh Lào Cai có bao nhiêu đơn vị hành chính cấp xã sau sáp nhập?"
+    assert marked(text, "2025-06-10") == [("lao-cai", "2025", True)]
+    assert marked(text, "2024-06-10") == [("lao-cai", "legacy", False)]  # the commune rearrangement of 2024
+    # A province the merger leaves whole is the same unit either way: no mark.
+    assert marked("Tỉnh Quảng Ninh có bao nhiêu xã sau sáp nhập?", "2025-06-10") == [("quang-ninh", "legacy", False)]

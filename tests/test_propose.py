@@ -68,10 +68,29 @@ def test_a_repaired_office_is_not_a_new_headquarters():
 
 
 def test_parts_of_a_total_and_the_state_before_a_change_are_not_facts():
-    only("The country now has 3,000 commune-level police units, including 600 ward police and 2,400 commune police.",
-         value=3000, indicator_id="commune_police_units")
+    only("The country has built 3,000 new commune police headquarters, including 600 in mountain communes.",
+         value=3000, indicator_id="commune_police_hq_completed")
+    only("Trong 91 cán bộ được điều động, có 65 cán bộ công an chính quy về xã.", value=91)
     found = facts("Cả nước sắp xếp 5.000 đơn vị hành chính cấp xã thành 3.000 đơn vị hành chính cấp xã.")
     assert [p["value"] for p in found] == [3000]
+
+
+def test_a_part_that_splits_a_total_into_kinds_is_a_fact_of_its_own():
+    found = facts("The country now has 3,000 commune-level police units, including 600 ward police and 2,400 commune police.")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [
+        (3000, "commune_police_units"), (600, "ward_police_units"), (2400, "rural_commune_police_units")]
+    assert all("a part of a total" in p["reason"] for p in found[1:])
+    # "Công an" before the list governs every part; a list of communes of another total stays out.
+    found = facts("Toàn quốc có 3.000 công an cấp xã (gồm công an 2.400 xã, 600 phường và 10 đặc khu).")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [
+        (3000, "commune_police_units"), (2400, "rural_commune_police_units"), (600, "ward_police_units")]
+    found = facts("Toàn quốc có 3.000 đơn vị hành chính cấp xã, gồm 2.400 xã và 600 phường.")
+    assert [p["value"] for p in found] == [3000]
+
+
+def test_police_before_a_count_of_communes_counts_commune_police():
+    only("Ngày 29/6/2024, Công an tỉnh công bố quyết định thành lập Công an 104 xã, phường.",
+         value=104, indicator_id="commune_police_units")
 
 
 def test_the_unit_named_in_the_sentence_in_the_scheme_of_the_texts_date():
@@ -342,3 +361,37 @@ def test_the_other_side_of_a_ratio_and_chiefs_appointed_are_not_counts():
     assert found == [], found
     found = facts("Giám đốc Công an tỉnh bổ nhiệm 120 đồng chí giữ chức vụ Trưởng Công an cấp xã.")
     assert found == [], found
+
+
+def test_yesterday_in_a_report_dated_to_the_day_is_the_day_before():
+    found = facts("The ministry yesterday said that 3,000,000 applications for e-ID accounts had been received.",
+                  published="2024-03-01")
+    assert [(p["indicator_id"], p["date"]) for p in found] == [("eid_records_collected", "2024-02-29")]
+
+
+def test_a_cue_past_the_next_coordinated_figure_is_that_figures():
+    found = facts("Tính đến ngày 8/5/2024, toàn tỉnh đã thu nhận 400.000 tài khoản định danh điện tử "
+                  "và 100.000 tài khoản định danh điện tử kích hoạt thành công.")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [
+        (400000, "eid_records_collected"), (100000, "eid_accounts_activated")]
+
+
+@pytest.mark.parametrize("text", [
+    "Theo kế hoạch, tỉnh sẽ đầu tư xây dựng 50 trụ sở công an xã.",
+    "Công an tỉnh đang chuẩn bị đầu tư xây dựng 50 trụ sở công an xã.",
+])
+def test_a_plan_or_a_preparation_is_not_a_reported_figure(text):
+    assert facts(text) == []
+
+
+def test_commune_police_sharing_the_peoples_committees_offices_have_no_headquarters():
+    only("Hiện toàn tỉnh còn 36 trụ sở Công an xã đang bố trí làm việc chung với UBND xã.",
+         value=36, indicator_id="commune_police_without_hq")
+
+
+def test_an_event_of_yesterday_at_the_start_of_a_report_dates_its_undated_figures():
+    text = ("Police review the ID card campaign\n\n"
+            "The provincial police yesterday held a conference to review the results of the campaign to collect applications.\n\n"
+            "Accordingly, the provincial police collected 300,000 applications for chip-based citizen ID cards.\n")
+    found = facts(text, published="2024-06-10")
+    assert [(p["value"], p["date"]) for p in found] == [(300000, "2024-06-09")]

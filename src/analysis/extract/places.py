@@ -51,6 +51,10 @@ _SPACE = r"(?:\s*[-\u2013]\s*|\s+)"
 MERGED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:moi\b|sau\s+(?:hop\s+nhat|sap\s+nhap)|after\s+(?:the\s+)?merg)")
 MERGED_BEFORE = re.compile(r"(?:\bnew\s+(?:(?:province|city)\s+(?:of\s+)?)?|\b(?:sau\s+(?:khi\s+)?(?:sap\s+xep|sap\s+nhap|hop\s+nhat)|"
                            r"after\s+the\s+(?:merger|arrangement|reorgani[sz]ation))\s*,?\s*(?:thi\s+)?(?:the\s+)?(?:tinh|thanh\s+pho|province|city)?\s*(?:of\s+)?)$")
+# The merger was decided in the spring of 2025 (Resolution 60-NQ/TW of 12 April): "after the
+# merger" in a text of those months means the provinces of 1 July.
+MERGER_PLANS = "2025-04"
+MERGED_LATER = re.compile(r"[^.;!?\n]{0,80}?(?:\bsau\s+(?:khi\s+)?(?:sap\s+nhap|hop\s+nhat)\b|\bafter\s+(?:the\s+)?merg)")
 PARTNER_BEFORE = re.compile(r"\b(?:hop\s+nhat|sap\s+nhap|merg(?:e|ed|ing))\s+(?:voi|with|into)?\s*(?:tinh|thanh\s+pho|province|city)?\s*$")
 
 
@@ -136,6 +140,16 @@ def _is_person(original: str, start: int, end: int) -> bool:
     )
 
 
+def _merged_later(units, candidates, lowered: str, end: int, published: str | None) -> bool:
+    """A province that the 2025 merger joins with others, named in a text of the months before the
+    merger took effect with "sau sáp nhập" / "after the merger" later in its sentence ("Tỉnh Lào Cai
+    có tổng số đơn vị hành chính cấp xã sau sáp nhập là 99"): the merged unit."""
+    if not published or published < MERGER_PLANS or not MERGED_LATER.match(lowered, end):
+        return False
+    legacy = [u for u in candidates if u.scheme == "legacy"]
+    return len(legacy) == 1 and len(units.legacy_of(units.current_of(legacy[0]))) > 1
+
+
 def find_places(original: str, folded: str, published: str | None = None) -> list[Mention]:
     units, variants, pattern = _matcher()
     prefer = "legacy" if published and published < MERGER_DATE else "2025"
@@ -161,7 +175,8 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
             continue  # the president, his thought, his youth union: only "TP./City" makes it a place
         if _is_person(original, start, end):
             continue
-        merged = prefer == "legacy" and bool(MERGED_AFTER.match(lowered, end) or MERGED_BEFORE.search(lowered[max(0, start - 40) : start]))
+        merged = prefer == "legacy" and bool(MERGED_AFTER.match(lowered, end) or MERGED_BEFORE.search(lowered[max(0, start - 40) : start])
+                                             or _merged_later(units, candidates, lowered, end, published))
         scheme = "2025" if merged else prefer
         chosen = [u for u in candidates if u.scheme == scheme] or list(candidates)
         if len({(u.scheme, u.slug) for u in chosen}) != 1:

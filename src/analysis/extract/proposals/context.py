@@ -38,6 +38,8 @@ PERIOD_START = re.compile(r"\s*[-–]\s*(?:19|20)\d\d\b")
 AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
 # A sentence that dates itself "up to now" speaks as of its publication.
 NOW = re.compile(r"(?i)\b(?:den\s+nay|hien\s+nay|hien\s+co|so\s+far|up\s+to\s+now|to\s+date|currently|now)\b")
+# "Yesterday" in a dated report: the day before its publication.
+YESTERDAY = re.compile(r"(?i)\b(?:yesterday|hom\s+qua|ngay\s+hom\s+qua)\b")
 DOCUMENT_GAP = 40  # a date this close after a document number is that document's date
 
 
@@ -231,6 +233,10 @@ def _end_of_month(date: dict, folded: str) -> str:
     return value
 
 
+def day_before(iso_day: str) -> str:
+    return (_dt.date.fromisoformat(iso_day) - _dt.timedelta(days=1)).isoformat()
+
+
 def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: dict, published: str | None,
               reported: str | None = None) -> Picked:
     """`frame`: the figure's "part" and "sentence" spans and the sentence "before" (or None);
@@ -242,6 +248,8 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
         if before or usable:
             chosen = before[-1] if before else usable[0]
             return Picked(_end_of_month(chosen, folded), True, f"dated in the {scope}")
+    if published and len(published) == 10 and YESTERDAY.search(folded, frame["sentence"][0], frame["sentence"][1]):
+        return Picked(day_before(published), True, "'yesterday': the day before the source's publication")
     if published and NOW.search(folded, frame["sentence"][0], frame["sentence"][1]):
         return Picked(published, True, "'up to now': the source's date of publication")
     if reported:

@@ -14,7 +14,7 @@ import re
 from analysis.extract.fold import VIETNAMESE_LETTERS, fold
 from analysis.extract.proposals.context import Mentions, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
-from analysis.extract.proposals.terms import choose
+from analysis.extract.proposals.terms import Choice, choose
 from analysis.extract.quantities import MEASURES_VI, RANK_WORDS
 from analysis.extract.targets import DURATIONS
 
@@ -67,10 +67,18 @@ RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|đến|den|tới|toi)\s*$")
 # Tentative words only: "will have 65 units from July 1" reports a decided organisation.
 FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|phấn\s+đấu|phan\s+dau|expected\s+to|is\s+expected|"
                     r"are\s+expected|expects?\s+to|expecting\s+to|plans?\s+to|projected|proposed|strives?\s+to|"
-                    r"striving\s+to|aims?\s+to|aiming\s+to|(?:a|the|its|with\s+a)\s+(?:\w+\s+)?(?:target|goal)\s+of)\b")
+                    r"striving\s+to|aims?\s+to|aiming\s+to|(?:a|the|its|with\s+a)\s+(?:\w+\s+)?(?:target|goal)\s+of|"
+                    r"chuẩn\s+bị|chuan\s+bi|preparing\s+to|theo\s+kế\s+hoạch|theo\s+ke\s+hoach|according\s+to\s+the\s+plan)\b")
 PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b")
 NEW_STATE_BEFORE = re.compile(r"(?i)\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?$")
 TENTATIVE = "a plan, not a reported figure"
+PART = "a part of a total given before it"
+# The indicators that split a total into kinds: a part of one of these totals counted by a
+# listed indicator is a figure of its own ("3.319 Công an cấp xã, gồm Công an 2.621 xã, 687 phường").
+SPLITS = {"commune_police_units": ("rural_commune_police_units", "ward_police_units")}
+POLICE_OF = re.compile(r"(?i)\b(?:công\s+an|cong\s+an)\s+$")
+POLICE_LIST = re.compile(r"(?i)\s*(?:công\s+an|cong\s+an)\s+\d[^;()]*$")
+UNIT_NOUN = re.compile(r"(?i)(?:xã|xa|phường|phuong|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b")
 # A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
 PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
 
@@ -97,6 +105,7 @@ class Facts:
         self.reported: str | None = None  # the day of the event the text reports, when known
         self.figure_ends: list[int] = []  # where each quantity of the text ends
         self.figure_starts: list[int] = []
+        self.quantities: list[dict] = []  # the text's quantity mentions, in order
 
     def _frame(self, figure: tuple[int, int]) -> dict:
         sentence = sentence_span(self.text, *figure)
@@ -118,13 +127,13 @@ class Facts:
         for m in COMPONENT_WORDS.finditer(lead):
             closed = m.group() == "(" and ")" in lead[m.end() :]
             if not closed and AMOUNT.search(lead[: m.start()]):
-                return "a part of a total given before it"
+                return PART
         if self.text[figure[0] : figure[1]].rstrip().endswith("%") or "percent" in self.text[figure[0] : figure[1]]:
             some = [m for m in SOME_UNITS.finditer(self.terms_text, clause[0], figure[0]) if m["n"] != m["of"]]
             if some:  # "6 xã khác ... hoàn thành cấp CCCD cho 100% người dân": those communes' share
                 return "the share some units reached, not the province's"
         if OF_TOTAL_OPENING.match(lead) and AMOUNT.search(lead):
-            return "a part of a total given before it"
+            return PART
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
         if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead):
@@ -170,10 +179,40 @@ class Facts:
                    if not RANK_BEFORE.search(words, 0, m.start())]
         noun = words[numbers[-1].end() :] if numbers else words
         noun = re.sub(r"^[\d.,\s%]*(?:ty|tỷ|triệu|trieu|nghìn|nghin|billion|million|thousand)?\s*", "", noun)
-        choice = choose(self.indicators, frame["zones"], noun, figure_unit, self.language, self.folded)
+        # "Công an 104 xã": the police of 104 communes count as "công an xã".
+        zones = frame["zones"]
+        if UNIT_NOUN.match(noun) and self._police_of(figure, frame["sentence"]):
+            noun = ("cong an " if self.folded else "công an ") + noun
+            zones = {**zones, "figure": noun}
+        choice = choose(self.indicators, zones, noun, figure_unit, self.language, self.folded)
         if choice.indicator and not choice.certain:
             reasons.append(f"indicator: {choice.runner_up} fits almost as well")
         return choice
+
+    def _police_of(self, figure: tuple[int, int], sentence: tuple[int, int]) -> bool:
+        """Whether "công an" governs the figure: "Công an 104 xã", or a breakdown opening with it
+        ("gồm công an 2.621 xã, 687 phường")."""
+        if POLICE_OF.search(self.terms_text, max(0, figure[0] - 12), figure[0]):
+            return True
+        opening = [m for m in COMPONENT_WORDS.finditer(self.terms_text, sentence[0], figure[0])]
+        return bool(opening) and bool(POLICE_LIST.match(self.terms_text, opening[-1].end(), figure[0]))
+
+    def _total_of(self, figure: tuple[int, int], frame: dict) -> str | None:
+        """The indicator of the total a part belongs to: the last figure of the sentence before
+        the word that opens the breakdown."""
+        sentence = frame["sentence"]
+        opens = [m.start() for m in COMPONENT_WORDS.finditer(self.terms_text, sentence[0], figure[0])]
+        opens += [m.start() for m in OF_TOTAL_OPENING.finditer(self.terms_text, sentence[0], figure[0])]
+        if not opens:
+            return None
+        before = [q for q in self.quantities if sentence[0] <= q["start"] and q["end"] <= max(opens)]
+        if not before:  # "Trong 91 cán bộ ... có 65": the total follows the opening word
+            before = [q for q in self.quantities if min(opens) <= q["start"] and q["end"] <= figure[0]]
+        if not before:
+            return None
+        total = before[-1]
+        span = (total["start"], total["end"])
+        return self._indicator(self._frame(span), span, total.get("unit"), []).indicator
 
     def _value_unit(self, indicator: str, figure_unit: str | None) -> str:
         unit = next((i.value_unit for i in self.indicators if i.id == indicator), None)
@@ -185,10 +224,23 @@ class Facts:
             return None
         frame = self._frame(figure)
         why_not = self._not_reported(figure, frame)
-        if why_not and why_not != TENTATIVE:
+        if why_not and why_not not in (TENTATIVE, PART):
             return None
         reasons: list[str] = []
         choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
+        if why_not == PART:
+            # A part counted by another indicator than its total ("3.319 Công an cấp xã, gồm Công
+            # an 2.621 xã") is a figure of its own; a part of the same count is not.
+            total = self._total_of(figure, frame)
+            if choice.indicator == total and choice.runner_up and choice.runner_up_score > 0:
+                # Not the total's own count: the next indicator that fits ("công an 2.621 xã" of
+                # 3.319 commune-level police are commune, not commune-level, police).
+                # Kept uncertain: the total's indicator stays close behind.
+                choice = Choice(choice.runner_up, choice.runner_up_score, total, 0.9 * choice.runner_up_score)
+                reasons.append(f"indicator: {total} is the total's")
+            if choice.indicator not in SPLITS.get(total, ()) or choice.tied:
+                return None
+            why_not, reasons = None, reasons + [f"a part of a total counted as {total}"]
         if choice.indicator is None or choice.tied:
             return self.new_indicator(quantity, frame, choice)
         if smaller_unit(self.text, self.mentions, figure, frame["own"], self.places):

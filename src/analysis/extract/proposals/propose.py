@@ -17,7 +17,7 @@ from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
-from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, Mentions, place_names
+from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, place_names
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.facts import BREAKDOWN, Facts, planned_target
 from analysis.extract.proposals.terms import load_indicators
@@ -73,6 +73,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     facts.reported = event_date(text, mentions.dates, published)
     proposals: list[dict] = []
     quantities = [r for r in records if r["kind"] == "quantity"]
+    facts.quantities = quantities
     facts.figure_ends = sorted(q["end"] for q in quantities)
     facts.figure_starts = sorted(q["start"] for q in quantities)
     claimed: set[int] = set()
@@ -108,13 +109,16 @@ LEAD_REACH = 300  # the date of the event an article reports stands this close t
 def event_date(text: str, dates: list[dict], published: str | None) -> str | None:
     """The day of the event an article reports ("On June 29, ... held a ceremony"), when its date
     of publication gives only a month or a year: a date with its day at the start of the body,
-    within the publication's month or year."""
-    if not published or len(published) >= 10:
+    within the publication's month or year. A report dated to the day that tells of "yesterday"
+    at its start reports the day before."""
+    if not published:
         return None
     body = next((m.start() for m in re.finditer(r"(?m)^.{%d,}$" % BODY_LINE, text)), None)
     if body is None:
         return None
     folded = fold(text[max(0, body - 30) : body + LEAD_REACH]).lower()
+    if len(published) >= 10:  # a dated report of what happened "yesterday"
+        return day_before(published) if YESTERDAY.search(folded) else None
     for d in dates:
         if body <= d["start"] < body + LEAD_REACH and len(d["date"]) == 10 and d["date"].startswith(published):
             lead = folded[: d["start"] - body + 30]

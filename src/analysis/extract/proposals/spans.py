@@ -114,4 +114,14 @@ def zones(folded_lower: str, figure: tuple[int, int], clause: tuple[int, int], s
     # figure's ("issued 3.35 million cards and activated 2.38 million accounts").
     if lead_from > clause[0]:
         result["since"] = folded_lower[lead_from : figure[0]]
+    # The clause split at the figures coordinated with this one: a cue past the next figure ("thu
+    # nhận 4,2 triệu ... và 1,4 triệu ... kích hoạt") is that figure's first. A figure not joined
+    # by "và"/"and" ("40 headquarters were built in 8 districts with funding ...") splits nothing.
+    own_from, own_to = clause[0], clause[1]
+    if lead_from > clause[0] and COORDINATION.search(folded_lower, lead_from, figure[0]):
+        own_from = lead_from
+    if figure[1] < onward_to < clause[1] and COORDINATION.search(folded_lower, figure[1], onward_to):
+        own_to = onward_to
+    result["own clause"] = folded_lower[own_from : figure[0]] + " | " + folded_lower[figure[1] : own_to]
+    result["others' clause"] = folded_lower[clause[0] : own_from] + " | " + folded_lower[own_to : clause[1]]
     return result

@@ -39,6 +39,7 @@ TERMS_COLUMNS = ("indicator_id", "language", "role", "terms")
 ROLES = ("noun", "subject", "scope", "context", "not")
 WEIGHTS = {"figure": 3.0, "clause": 2.0, "part": 1.5, "sentence": 1.0, "before": 0.5}
 SINCE_WEIGHT = 2.5  # a context word between the figure before and this one, in the same clause
+OTHERS_WEIGHT = 1.5  # a context word of the clause beyond the figure before or after
 CLOSE_CALL = 0.8  # a runner-up this close makes the choice uncertain
 CURRENCIES = {"VND", "USD", "EUR", "SEK"}
 
@@ -137,7 +138,8 @@ def _score(terms, zones: dict[str, str], folded: bool, nearest: bool = False) ->
     compete: the one beside the figure decides, not how many stand further away)."""
     score = 0.0
     for zone, text in zones.items():
-        weight = SINCE_WEIGHT if zone == "since" else WEIGHTS.get(zone, 1.0)
+        weight = {"since": SINCE_WEIGHT, "own clause": WEIGHTS["clause"], "others' clause": OTHERS_WEIGHT}.get(zone) \
+            or WEIGHTS.get(zone, 1.0)
         covered: list[tuple[int, int]] = []
         # Longer terms first, so "cong an xa" inside "tru so cong an xa" counts once.
         for term, exact, bare in sorted(terms, key=lambda t: -len(t[0])):
@@ -150,6 +152,16 @@ def _score(terms, zones: dict[str, str], folded: bool, nearest: bool = False) ->
                 else:
                     score += weight * words
     return score
+
+
+def _context_zones(scored: dict[str, str], zones: dict[str, str]) -> dict[str, str]:
+    """Zones for the cues that tell close indicators apart: the clause split at the figures around
+    this one, and the stretch since the figure before."""
+    if "own clause" not in zones:
+        return scored
+    near = {k: v for k, v in scored.items() if k != "clause"}
+    near.update({k: zones[k] for k in ("own clause", "others' clause", "since") if k in zones})
+    return near
 
 
 def _heads(terms, noun: str, language: str, folded: bool) -> float:
@@ -190,7 +202,7 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
         scope = indicator.of(language, "scope")
         if scope and not _score(scope, scored, folded):
             continue
-        near = {**scored, "since": zones["since"]} if "since" in zones else scored
+        near = _context_zones(scored, zones)
         score = WEIGHTS["figure"] * head + subject + _score(indicator.of(language, "context"), near, folded, nearest=True)
         scores.append((score, indicator.id))
     scores.sort(key=lambda s: -s[0])
