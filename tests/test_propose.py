@@ -395,3 +395,13 @@ def test_an_event_of_yesterday_at_the_start_of_a_report_dates_its_undated_figure
             "Accordingly, the provincial police collected 300,000 applications for chip-based citizen ID cards.\n")
     found = facts(text, published="2024-06-10")
     assert [(p["value"], p["date"]) for p in found] == [(300000, "2024-06-09")]
+
+
+def test_a_title_restating_a_figure_tells_what_it_counts():
+    title = "Công an thành phố hoàn thành xây dựng 12 công an phường điển hình, kiểu mẫu năm 2023"
+    body = "Công an thành phố đã đăng ký xây dựng 12 Công an phường, vượt chỉ tiêu được giao."
+    found = facts(f"{title}\n\n{body}\n\nCác đơn vị tiếp tục duy trì kết quả.\n\n", published="2023-11")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [(12, "model_ward_police_candidates")]
+    # Without the title the same sentence counts ward police units.
+    found = facts(f"{body}\n\n", published="2023-11")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [(12, "ward_police_units")]

@@ -83,6 +83,13 @@ UNIT_NOUN = re.compile(r"(?i)(?:xã|xa|phường|phuong|thị\s+trấn|thi\s+tra
 PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
 
 
+def _same_noun(a: str | None, b: str | None) -> bool:
+    """Two figures' nouns name the same thing when one runs on from the other ("công an phường"
+    and "công an phường điển hình"; "headquarters" and "commune police headquarters")."""
+    a, b = (a or "").lower(), (b or "").lower()
+    return a == b or (bool(a) and bool(b) and (a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)))
+
+
 def written_without_diacritics(text: str) -> bool:
     """Vietnamese written in plain ASCII (or a text in another language): match terms folded."""
     sample = text[:20000]
@@ -106,6 +113,7 @@ class Facts:
         self.figure_ends: list[int] = []  # where each quantity of the text ends
         self.figure_starts: list[int] = []
         self.quantities: list[dict] = []  # the text's quantity mentions, in order
+        self.titles: list[tuple[int, int]] = []  # the title's span, and any line repeating it
 
     def _frame(self, figure: tuple[int, int]) -> dict:
         sentence = sentence_span(self.text, *figure)
@@ -117,8 +125,21 @@ class Facts:
         lead_from = max([sentence[0]] + [e for e in self.figure_ends if e <= figure[0]])
         onward_to = min([clause[1]] + [b for b in self.figure_starts if b >= figure[1]])
         own = [clause, (sentence[0], min(head_end, lead_from)), (lead_from, figure[0])]  # the words that are this figure's
+        # A first sentence of its paragraph whose figure the title restates reads the title as
+        # the words before it ("... 15 công an phường điển hình kiểu mẫu" over "đăng ký 15 Công an phường").
+        words_before = before or self._restating_title(figure)
         return {"sentence": sentence, "clause": clause, "part": part, "before": before, "own": own,
-                "zones": zones(self.terms_text, figure, clause, sentence, before, part, (head_end, lead_from, onward_to))}
+                "zones": zones(self.terms_text, figure, clause, sentence, words_before, part, (head_end, lead_from, onward_to))}
+
+    def _restating_title(self, figure: tuple[int, int]) -> tuple[int, int] | None:
+        """The title's span when it states the figure's value in the same unit."""
+        mine = next((q for q in self.quantities if q["start"] == figure[0]), None)
+        for start, end in self.titles[:1]:
+            if mine is not None and not start <= figure[0] < end and any(
+                    start <= q["start"] < end and q["value"] == mine["value"] and _same_noun(q.get("unit"), mine.get("unit"))
+                    for q in self.quantities):
+                return start, end
+        return None
 
     def _not_reported(self, figure: tuple[int, int], frame: dict) -> str | None:
         """Why a figure is not a reported figure of its own, if it is not."""
@@ -241,10 +262,10 @@ class Facts:
             if choice.indicator not in SPLITS.get(total, ()) or choice.tied:
                 return None
             why_not, reasons = None, reasons + [f"a part of a total counted as {total}"]
-        if choice.indicator is None or choice.tied:
-            return self.new_indicator(quantity, frame, choice)
         if smaller_unit(self.text, self.mentions, figure, frame["own"], self.places):
             return None  # a district's or a commune's figure: no unit of the briefs holds it
+        if choice.indicator is None or choice.tied:
+            return self.new_indicator(quantity, frame, choice)
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
         date = pick_date(self.mentions, self.low, figure, frame, self.published, self.reported)
         reasons += [f"unit: {unit.reason}", f"date: {date.reason}"]

@@ -77,7 +77,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     facts.figure_ends = sorted(q["end"] for q in quantities)
     facts.figure_starts = sorted(q["start"] for q in quantities)
     claimed: set[int] = set()
-    titles = _title_spans(text)
+    titles = facts.titles = _title_spans(text)
     in_title = lambda r: any(s <= r["start"] < e for s, e in titles)  # noqa: E731
     for target in (r for r in records if r["kind"] == "target" and not in_title(r)):
         document, why = _document_of(mentions, target["start"])
