@@ -405,3 +405,12 @@ def test_a_title_restating_a_figure_tells_what_it_counts():
     # Without the title the same sentence counts ward police units.
     found = facts(f"{body}\n\n", published="2023-11")
     assert [(p["value"], p["indicator_id"]) for p in found] == [(12, "ward_police_units")]
+
+
+def test_a_paragraph_starting_in_lower_case_runs_on_from_the_one_before():
+    text = ("Tình hình xây dựng trụ sở\n\n"
+            "Từ năm 2022 đến nay, tỉnh có 90 trụ sở Công an xã đã được phê duyệt đầu tư.\n\n"
+            "trong đó đã hoàn thành xây dựng, đưa vào sử dụng 20 trụ sở.\n\n")
+    found = facts(text, published="2024-05-30")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [
+        (90, "commune_police_hq_funded"), (20, "commune_police_hq_completed")]

@@ -61,13 +61,18 @@ def clause_span(text: str, start: int, end: int, sentence: tuple[int, int]) -> t
 
 
 def previous_sentence(text: str, sentence: tuple[int, int]) -> tuple[int, int] | None:
-    """The sentence before, within the same paragraph (no blank line between)."""
+    """The sentence before, within the same paragraph (no blank line between), or across a blank
+    line when this one starts in lower case: a fragment that runs on ("trong đó đã hoàn thành 30")."""
     cut = sentence[0]
     while cut > 0 and text[cut - 1].isspace():
         cut -= 1
-    if cut == 0 or "\n\n" in text[cut : sentence[0]]:
+    runs_on = text[sentence[0] : sentence[0] + 1].islower()
+    if cut == 0 or ("\n\n" in text[cut : sentence[0]] and not runs_on):
         return None
-    return sentence_span(text, cut - 1, cut - 1)
+    before = sentence_span(text, cut - 1, cut - 1)
+    if "\n\n" in text[cut : sentence[0]] and not text[: before[0]].strip():
+        return None  # a title is not the sentence a fragment runs on from
+    return before
 
 
 def part_span(text: str, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
