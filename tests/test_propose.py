@@ -414,3 +414,28 @@ def test_a_paragraph_starting_in_lower_case_runs_on_from_the_one_before():
     found = facts(text, published="2024-05-30")
     assert [(p["value"], p["indicator_id"]) for p in found] == [
         (90, "commune_police_hq_funded"), (20, "commune_police_hq_completed")]
+
+
+def test_a_plan_to_reorganise_reports_the_state_now_not_the_plan():
+    text = ("In 2025, from the current 90 communes, wards and towns, the province will reorganize them "
+            "into 30 commune-level administrative units.")
+    found = facts(text, published="2025-04-20")
+    assert [(p["kind"], p["value"]) for p in found] == [("observation", 90)]
+
+
+def test_how_many_were_merged_is_the_size_of_a_change():
+    found = facts("Tỉnh đã sáp nhập 100 xã, giảm từ 150 xuống còn 50 đơn vị hành chính cấp xã.", published="2025-08-01")
+    assert [p["value"] for p in found] == [50]
+
+
+def test_a_bracketed_aside_on_the_state_before_is_not_a_breakdown():
+    text = "Phương án sắp xếp là 50 đơn vị, gồm 10 phường và 40 xã (trước khi sắp xếp, tỉnh có 150 đơn vị hành chính cấp xã)."
+    assert 150 in [p["value"] for p in facts(text, published="2025-04-20")]
+
+
+def test_a_documents_date_is_not_the_day_of_the_event_a_report_tells_of():
+    text = ("Tỉnh triển khai sắp xếp đơn vị hành chính\n\n"
+            "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương, tỉnh tổ chức lấy ý kiến cử tri về đề án.\n\n"
+            "Hiện tỉnh có 150 đơn vị hành chính cấp xã.\n\n")
+    [found] = facts(text, published="2025-04")
+    assert found["value"] == 150 and found["date"] == "2025-04"

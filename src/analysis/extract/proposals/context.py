@@ -191,7 +191,7 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     return Picked(None, False, "no unit named in the sentence or before it, nor the country: which?")
 
 
-def _dates_of_documents(mentions: Mentions, folded: str) -> set[int]:
+def document_dates(mentions: Mentions, folded: str) -> set[int]:
     """Starts of the dates that follow a document number closely (its date of issue)."""
     taken = set()
     for d in mentions.dates:
@@ -241,7 +241,7 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
               reported: str | None = None) -> Picked:
     """`frame`: the figure's "part" and "sentence" spans and the sentence "before" (or None);
     `reported`: the day of the event the text reports, which stands in for a partial `published`."""
-    taken = _dates_of_documents(mentions, folded)
+    taken = document_dates(mentions, folded)
     for scope in ("part", "sentence"):
         usable = _usable_dates(mentions, folded, frame[scope], published, taken)
         before = [d for d in usable if d["start"] < figure[0]]

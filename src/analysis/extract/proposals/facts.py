@@ -45,17 +45,20 @@ SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:xã|xa|ph
                         r"communes?|wards?|districts?|units?)\b")
 # A figure right after "reducing", "giảm", "tăng thêm" is the size of a change ("reducing 400
 # units"); after "out of the total" the total the figure before is part of.
-CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing))"
+CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|merg(?:e|es|ed|ing))"
                        r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt)\s+"
-                       r"(?:(?:gần|khoảng|hơn|trên)\s+)?$")
+                       r"(?:(?:gần|khoảng|hơn|trên)\s+)?$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
+ASIDE_OPENING = re.compile(r"(?i)\s*(?:trước\s+khi|truoc\s+khi|trước\s+đây|truoc\s+day|before|previously|prior\s+to)\b")
 OUT_OF_BEFORE = re.compile(r"(?i)\b(?:out\s+of|of\s+the\s+total(?:\s+of)?)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?(?:(?:registered|eligible)\s+)?$")
 YEAR_NAMED = re.compile(r"(?i)\b(?:năm|nam|in|by|đến|den|tới|toi)\s+((?:19|20)\d\d)\b")
 RANK_BEFORE = re.compile(r"\b(?:" + "|".join(RANK_WORDS) + r"|độ)\s*$")  # "level 2 accounts": a rank, not the figure
 AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
 # A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
 OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
-OLD_STATE_BEFORE = re.compile(r"(?i)\b(?:from|từ|previously|trước\s+đây|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
-OLD_STATE_BEFORE_FOLDED = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|before\s+the\s+(?:merger|arrangement))\s+(?:\w+\s+)?$")
+OLD_STATE_BEFORE = re.compile(r"(?i)\b(?:from|từ|previously|trước\s+đây|before\s+the\s+(?:merger|arrangement))\s+"
+                              r"(?:(?:the\s+)?(?:current|present|existing|previous)\s+|hiện\s+nay\s+|hiện\s+có\s+|\w+\s+)?$")
+OLD_STATE_BEFORE_FOLDED = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|before\s+the\s+(?:merger|arrangement))\s+"
+                                     r"(?:(?:the\s+)?(?:current|present|existing|previous)\s+|hien\s+nay\s+|hien\s+co\s+|\w+\s+)?$")
 # "52 units into 23" is a change only in a sentence that speaks of one ("943 officers to 188
 # communes" is not).
 CHANGE = re.compile(r"(?i)\b(?:rearrang|reorgani[sz]|reduc|merg|decreas|sắp\s+xếp|sap\s+xep|sáp\s+nhập|sap\s+nhap|"
@@ -69,7 +72,8 @@ FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|
                     r"are\s+expected|expects?\s+to|expecting\s+to|plans?\s+to|projected|proposed|strives?\s+to|"
                     r"striving\s+to|aims?\s+to|aiming\s+to|(?:a|the|its|with\s+a)\s+(?:\w+\s+)?(?:target|goal)\s+of|"
                     r"chuẩn\s+bị|chuan\s+bi|preparing\s+to|theo\s+kế\s+hoạch|theo\s+ke\s+hoach|according\s+to\s+the\s+plan)\b")
-PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b")
+PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b"
+                  r"|\bwill\s+(?:be\s+)?(?:reorgani[sz]|rearrang|merg|reduc|consolidat)|\bsẽ\s+(?:được\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất|giảm)")
 NEW_STATE_BEFORE = re.compile(r"(?i)\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?$")
 TENTATIVE = "a plan, not a reported figure"
 PART = "a part of a total given before it"
@@ -145,7 +149,9 @@ class Facts:
         """Why a figure is not a reported figure of its own, if it is not."""
         sentence, clause = frame["sentence"], frame["clause"]
         lead = self.terms_text[sentence[0] : figure[0]]
-        for m in COMPONENT_WORDS.finditer(lead):
+        # An aside on the state before ("(trước khi sắp xếp, tỉnh có 192 ...)") starts afresh.
+        asides = [m.end() for m in re.finditer(r"\(", lead) if ASIDE_OPENING.match(lead, m.end()) and ")" not in lead[m.end() :]]
+        for m in COMPONENT_WORDS.finditer(lead, asides[-1] if asides else 0):
             closed = m.group() == "(" and ")" in lead[m.end() :]
             if not closed and AMOUNT.search(lead[: m.start()]):
                 return PART
@@ -286,6 +292,11 @@ class Facts:
         if REPORTED_COMMITMENT.search(self.terms_text, frame["clause"][0], frame["clause"][1]) or \
                 REPORTED_COMMITMENT.search(self.terms_text, frame["sentence"][0], figure[0]):
             return None  # a commitment already made is reported: an observation
+        number = next((q for q in self.quantities if figure[0] <= q["start"] < figure[1] and q["value"] == target["value"]), None)
+        if number is not None:
+            lead = self.terms_text[frame["sentence"][0] : number["start"]]
+            if (OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE).search(lead) or CHANGE_BY.search(lead):
+                return None  # "in 2025, from the current 108 communes ...": the state the plan changes
         reasons: list[str] = []
         choice = self._indicator(frame, figure, target.get("unit"), reasons)
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
-from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, place_names
+from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, place_names
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.facts import BREAKDOWN, Facts, planned_target
 from analysis.extract.proposals.terms import load_indicators
@@ -70,7 +70,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
     mentions = _mentions(records, text)
     facts = Facts(text, source, mentions, load_indicators(root), published, context.language,
                   place_names(ProjectPaths.at(root).reference))
-    facts.reported = event_date(text, mentions.dates, published)
+    facts.reported = event_date(text, mentions.dates, published, document_dates(mentions, facts.low))
     proposals: list[dict] = []
     quantities = [r for r in records if r["kind"] == "quantity"]
     facts.quantities = quantities
@@ -106,11 +106,11 @@ BODY_LINE = 100  # the first line this long starts the body of an article
 LEAD_REACH = 300  # the date of the event an article reports stands this close to the body's start
 
 
-def event_date(text: str, dates: list[dict], published: str | None) -> str | None:
+def event_date(text: str, dates: list[dict], published: str | None, issued: set[int] = frozenset()) -> str | None:
     """The day of the event an article reports ("On June 29, ... held a ceremony"), when its date
     of publication gives only a month or a year: a date with its day at the start of the body,
-    within the publication's month or year. A report dated to the day that tells of "yesterday"
-    at its start reports the day before."""
+    within the publication's month or year, not a document's date of issue (`issued`: their
+    starts). A report dated to the day that tells of "yesterday" at its start reports the day before."""
     if not published:
         return None
     body = next((m.start() for m in re.finditer(r"(?m)^.{%d,}$" % BODY_LINE, text)), None)
@@ -120,7 +120,8 @@ def event_date(text: str, dates: list[dict], published: str | None) -> str | Non
     if len(published) >= 10:  # a dated report of what happened "yesterday"
         return day_before(published) if YESTERDAY.search(folded) else None
     for d in dates:
-        if body <= d["start"] < body + LEAD_REACH and len(d["date"]) == 10 and d["date"].startswith(published):
+        if body <= d["start"] < body + LEAD_REACH and len(d["date"]) == 10 and d["date"].startswith(published) \
+                and d["start"] not in issued:
             lead = folded[: d["start"] - body + 30]
             if not ISSUE_OR_DEADLINE.search(lead):  # "from July 1, 2025": when a change takes effect
                 return d["date"]
