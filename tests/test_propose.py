@@ -439,3 +439,13 @@ def test_a_documents_date_is_not_the_day_of_the_event_a_report_tells_of():
             "Hiện tỉnh có 150 đơn vị hành chính cấp xã.\n\n")
     [found] = facts(text, published="2025-04")
     assert found["value"] == 150 and found["date"] == "2025-04"
+
+
+def test_a_deadline_before_the_year_of_publication_reports_a_figure():
+    found = facts("Trong năm 2023, Công an tỉnh đã điều động, bố trí 300 cán bộ công an chính quy về xã.", published="2024-03")
+    assert [(p["kind"], p["value"], p["date"]) for p in found] == [("observation", 300, "2023")]
+
+
+def test_the_count_a_planned_rearrangement_starts_from_is_no_target():
+    found = facts("Năm 2025, tỉnh sẽ sắp xếp 150 đơn vị hành chính cấp xã thành 50 đơn vị.", published="2025-04-22")
+    assert [(p["kind"], p["value"]) for p in found] == [("observation", 150)]
