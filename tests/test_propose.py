@@ -449,3 +449,9 @@ def test_a_deadline_before_the_year_of_publication_reports_a_figure():
 def test_the_count_a_planned_rearrangement_starts_from_is_no_target():
     found = facts("Năm 2025, tỉnh sẽ sắp xếp 150 đơn vị hành chính cấp xã thành 50 đơn vị.", published="2025-04-22")
     assert [(p["kind"], p["value"]) for p in found] == [("observation", 150)]
+
+
+def test_counts_after_the_2025_arrangement_are_plans_until_it_was_decided():
+    text = "Sau sắp xếp đơn vị hành chính cấp xã, tỉnh giảm từ 100 xã, phường, còn 30 đơn vị."
+    assert [p["value"] for p in facts(text, published="2025-04-26")] == [100]
+    assert [p["value"] for p in facts(text, published="2025-06-20")] == [30]

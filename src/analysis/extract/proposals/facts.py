@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.fold import VIETNAMESE_LETTERS, fold
+from analysis.extract.places import MERGER_PLANS
 from analysis.extract.proposals.context import Mentions, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
 from analysis.extract.proposals.terms import Choice, choose
@@ -76,6 +77,10 @@ PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+th�
                   r"|\bwill\s+(?:be\s+)?(?:reorgani[sz]|rearrang|merg|reduc|consolidat)|\bsẽ\s+(?:được\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất|giảm)")
 NEW_STATE_BEFORE = re.compile(r"(?i)\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?$")
 TENTATIVE = "a plan, not a reported figure"
+# The Standing Committee of the National Assembly set each province's new communes on this day
+# (one resolution per province, 1677/NQ-UBTVQH15 for Quảng Ngãi): counts "after the arrangement"
+# before it are plans.
+ARRANGEMENT_DECIDED = "2025-06-16"
 PART = "a part of a total given before it"
 # The indicators that split a total into kinds: a part of one of these totals counted by a
 # listed indicator is a figure of its own ("3.319 Công an cấp xã, gồm Công an 2.621 xã, 687 phường").
@@ -169,7 +174,7 @@ class Facts:
                 or RATIO_BEFORE.search(lead):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
-        planned = bool(PLAN.search(self.terms_text, sentence[0], sentence[1]))
+        planned = bool(PLAN.search(self.terms_text, sentence[0], sentence[1])) or self._arrangement_planned(sentence)
         before = OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE
         changed = CHANGE.search(self.terms_text, sentence[0], sentence[1])
         old_state = before.search(lead) or (changed and OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]))
@@ -190,6 +195,12 @@ class Facts:
         if planned and not old_state and NEW_STATE_BEFORE.search(lead):
             return "the state a planned change leads to"
         return None
+
+    def _arrangement_planned(self, sentence: tuple[int, int]) -> bool:
+        """A rearrangement spoken of between the merger's decision and the resolutions that set the
+        new communes (16 June 2025): still a plan ("sau sắp xếp, tỉnh còn 58 đơn vị" in April)."""
+        return bool(self.published) and MERGER_PLANS <= self.published < ARRANGEMENT_DECIDED \
+            and bool(CHANGE.search(self.terms_text, *sentence))
 
     def _base(self, kind: str, figure: tuple[int, int], sentence: tuple[int, int]) -> dict:
         return {
