@@ -455,3 +455,12 @@ def test_counts_after_the_2025_arrangement_are_plans_until_it_was_decided():
     text = "Sau sắp xếp đơn vị hành chính cấp xã, tỉnh giảm từ 100 xã, phường, còn 30 đơn vị."
     assert [p["value"] for p in facts(text, published="2025-04-26")] == [100]
     assert [p["value"] for p in facts(text, published="2025-06-20")] == [30]
+
+
+@pytest.mark.parametrize("text", [
+    "Thành phố trong tương lai có 90 đơn vị hành chính cấp xã.",
+    "The province has 7 administrative units at district level.",
+    "Có 6 đơn vị hành chính cấp xã không thực hiện sắp xếp.",
+])
+def test_future_units_district_units_and_units_left_alone_are_no_commune_count(text):
+    assert facts(text, published="2025-04-20") == []
