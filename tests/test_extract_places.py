@@ -66,3 +66,11 @@ def test_after_the_merger_later_in_the_sentence_names_the_merged_unit_in_the_spr
     assert marked(text, "2024-06-10") == [("lao-cai", "legacy", False)]  # the commune rearrangement of 2024
     # A province the merger leaves whole is the same unit either way: no mark.
     assert marked("Tỉnh Quảng Ninh có bao nhiêu xã sau sáp nhập?", "2025-06-10") == [("quang-ninh", "legacy", False)]
+
+
+def test_a_title_about_the_merged_unit_carries_over_to_the_body_but_not_to_the_present():
+    text = ("Công bố bộ máy Công an tỉnh Bắc Ninh mới\n\n"
+            "Chiều 29/6, Công an tỉnh Bắc Ninh công bố các quyết định về tổ chức bộ máy.\n\n"
+            "Hiện nay Bắc Ninh có nhiều đơn vị hành chính cấp xã.\n")
+    marked = [(r["scheme"], r.get("merged", False)) for r in extract_text(text, published="2025-06-29") if r["kind"] == "place"]
+    assert marked == [("2025", True), ("2025", True), ("legacy", False)]

@@ -10,7 +10,9 @@ name (each word capitalised, or an abbreviation in capitals) and must not be:
 - written with other diacritics than the unit's ("Huệ" is not "Huế").
 Which scheme a name belongs to follows the document's date: before 2025-07-01 the legacy unit,
 unless the text marks the name as the merged unit ("tỉnh Bắc Ninh mới", "the new Ca Mau
-province", "Cà Mau sau hợp nhất"): then the 2025 unit, flagged `merged`. A name right after a
+province", "Cà Mau sau hợp nhất"), or its title marks it so and its sentence does not speak of
+the present ("hiện nay Đồng Nai có 159 xã" stays the legacy unit): then the 2025 unit, flagged
+`merged`. A name right after a
 merger verb ("hợp nhất với Bạc Liêu", "merged with Bac Lieu") is flagged `partner`: the unit
 joining, not the one a sentence is about.
 """
@@ -55,6 +57,8 @@ MERGED_BEFORE = re.compile(r"(?:\bnew\s+(?:(?:province|city)\s+(?:of\s+)?)?|\b(?
 # merger" in a text of those months means the provinces of 1 July.
 MERGER_PLANS = "2025-04"
 MERGED_LATER = re.compile(r"[^.;!?\n]{0,80}?(?:\bsau\s+(?:khi\s+)?(?:sap\s+nhap|hop\s+nhat)\b|\bafter\s+(?:the\s+)?merg)")
+# A sentence about the state now ("hiện nay Đồng Nai có 159 ...") speaks of the unit before the merger.
+PRESENT_BEFORE = re.compile(r"\b(?:hien\s+nay|hien\s+co|hien\s+tai|truoc\s+khi|truoc\s+day|currently|at\s+present|before\s+the|now)\b")
 PARTNER_BEFORE = re.compile(r"\b(?:hop\s+nhat|sap\s+nhap|merg(?:e|ed|ing))\s+(?:voi|with|into)?\s*(?:tinh|thanh\s+pho|province|city)?\s*$")
 
 
@@ -155,6 +159,8 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
     prefer = "legacy" if published and published < MERGER_DATE else "2025"
     found: list[Mention] = []
     lowered = folded.lower()
+    title_end = _title_end(original)
+    merged_in_title: set[str] = set()  # names the title marks as the merged unit
     for m in pattern.finditer(folded):
         start, end = m.span()
         span = original[start:end]
@@ -177,6 +183,10 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
             continue
         merged = prefer == "legacy" and bool(MERGED_AFTER.match(lowered, end) or MERGED_BEFORE.search(lowered[max(0, start - 40) : start])
                                              or _merged_later(units, candidates, lowered, end, published))
+        if merged and start < title_end:
+            merged_in_title.add(key)
+        elif prefer == "legacy" and key in merged_in_title and not PRESENT_BEFORE.search(_sentence_head(lowered, start)):
+            merged = True  # under a title about "tỉnh Bắc Ninh mới", Bắc Ninh is the merged unit
         scheme = "2025" if merged else prefer
         chosen = [u for u in candidates if u.scheme == scheme] or list(candidates)
         if len({(u.scheme, u.slug) for u in chosen}) != 1:
@@ -187,6 +197,17 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
         if PARTNER_BEFORE.search(lowered[max(0, start - 40) : start]):
             marks["partner"] = True
         found.append(Mention("place", start, end, {"unit": unit.slug, "scheme": unit.scheme, "current": current.slug, **marks}))
-    # Only where the text says so: "hiện nay Đồng Nai có 159 ..." under a title about the merged
-    # Đồng Nai is still the legacy unit.
     return found
+
+
+def _title_end(original: str) -> int:
+    """Where a short first line (a title) ends; 0 when the text has none."""
+    stripped = len(original) - len(original.lstrip())
+    newline = original.find("\n", stripped)
+    return newline if 0 < newline - stripped <= 200 else 0
+
+
+def _sentence_head(lowered: str, start: int) -> str:
+    """The words of the sentence before a position, at most 80 characters."""
+    head = lowered[max(0, start - 80) : start]
+    return re.split(r"[.!?\n]\s", head)[-1]
