@@ -464,3 +464,9 @@ def test_counts_after_the_2025_arrangement_are_plans_until_it_was_decided():
 ])
 def test_future_units_district_units_and_units_left_alone_are_no_commune_count(text):
     assert facts(text, published="2025-04-20") == []
+
+
+def test_words_of_a_clause_before_the_first_figure_do_not_rule_it_out():
+    found = facts("Sau khi Công an cấp huyện giải thể, Công an tỉnh sẽ có 20 đơn vị cấp phòng và 150 đơn vị Công an cấp xã.",
+                  published="2025-02")
+    assert [(p["value"], p["indicator_id"]) for p in found] == [(150, "commune_police_units")]

@@ -132,6 +132,7 @@ class Facts:
         before = previous_sentence(self.text, sentence)
         # Words before an earlier figure of the sentence are that figure's, not this one's.
         head_end = min([figure[0]] + [b for b in self.figure_starts if sentence[0] <= b < figure[0]])
+        head_from = clause_span(self.text, head_end, head_end, sentence)[0]
         lead_from = max([sentence[0]] + [e for e in self.figure_ends if e <= figure[0]])
         onward_to = min([clause[1]] + [b for b in self.figure_starts if b >= figure[1]])
         own = [clause, (sentence[0], min(head_end, lead_from)), (lead_from, figure[0])]  # the words that are this figure's
@@ -139,7 +140,7 @@ class Facts:
         # the words before it ("... 15 công an phường điển hình kiểu mẫu" over "đăng ký 15 Công an phường").
         words_before = before or self._restating_title(figure)
         return {"sentence": sentence, "clause": clause, "part": part, "before": before, "own": own,
-                "zones": zones(self.terms_text, figure, clause, sentence, words_before, part, (head_end, lead_from, onward_to))}
+                "zones": zones(self.terms_text, figure, clause, sentence, words_before, part, (head_end, lead_from, onward_to, head_from))}
 
     def _restating_title(self, figure: tuple[int, int]) -> tuple[int, int] | None:
         """The title's span when it states the figure's value in the same unit."""

@@ -84,7 +84,7 @@ def part_span(text: str, clause: tuple[int, int], sentence: tuple[int, int]) -> 
 
 def zones(folded_lower: str, figure: tuple[int, int], clause: tuple[int, int], sentence: tuple[int, int],
           before: tuple[int, int] | None, part: tuple[int, int] | None = None,
-          reach: tuple[int, int] | None = None) -> dict[str, str]:
+          reach: tuple[int, ...] | None = None) -> dict[str, str]:
     """The text of each scoring zone, with the inner zones blanked out of the outer ones so that a
     term counts once, at its nearest zone."""
     def without(outer: tuple[int, int], inner: tuple[int, int]) -> str:
@@ -105,12 +105,13 @@ def zones(folded_lower: str, figure: tuple[int, int], clause: tuple[int, int], s
         result["before"] = folded_lower[before[0] : before[1]]
     # For words that rule an indicator out only: the sentence before the figure and the figure on
     # to its clause's end (a term running on from the figure counts: "cấp | huyện"). `reach`: the
-    # end of the sentence's head (before its first figure, which governs them all: "sửa chữa 7
-    # trụ sở ..., kinh phí 8 tỷ"), the end of the figure before and the start of the one after;
-    # the words between are the other figures'.
-    head_end, lead_from, onward_to = reach or (figure[0], sentence[0], clause[1])
+    # sentence's head (the clause of its first figure, up to that figure, which governs them all:
+    # "sửa chữa 7 trụ sở ..., kinh phí 8 tỷ"; not a clause before it: "Sau khi Công an cấp huyện
+    # giải thể, ... 218 đơn vị Công an cấp xã"), the end of the figure before and the start of the
+    # one after; the words between are the other figures'.
+    head_end, lead_from, onward_to, head_from = reach or (figure[0], sentence[0], clause[1], sentence[0])
     lead_from = max(sentence[0], lead_from)
-    head = folded_lower[sentence[0] : min(head_end, lead_from)]
+    head = folded_lower[head_from : min(head_end, lead_from)]
     result["lead"] = head + " | " + folded_lower[lead_from : figure[0]]
     # Onward stops where a coordinated phrase starts ("184 trụ sở ... và sửa chữa 7 trụ sở").
     joined = COORDINATION.search(folded_lower, figure[1], clause[1])
