@@ -470,3 +470,9 @@ def test_words_of_a_clause_before_the_first_figure_do_not_rule_it_out():
     found = facts("Sau khi Công an cấp huyện giải thể, Công an tỉnh sẽ có 20 đơn vị cấp phòng và 150 đơn vị Công an cấp xã.",
                   published="2025-02")
     assert [(p["value"], p["indicator_id"]) for p in found] == [(150, "commune_police_units")]
+
+
+def test_the_merged_unit_is_the_subject_not_the_provinces_it_was_made_of():
+    text = "Tỉnh An Giang mới được thành lập trên cơ sở sáp nhập hai tỉnh An Giang và Kiên Giang, với 100 đơn vị hành chính cấp xã."
+    [found] = facts(text, published="2025-06-20")
+    assert (found["unit"], found["value"]) == ("2025:an-giang", 100)

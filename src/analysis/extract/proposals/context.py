@@ -165,6 +165,8 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     in_sentence = [p for p in mentions.places if sentence[0] <= p["start"] < sentence[1]]
     for scope, named in (("clause", in_clause), ("sentence", in_sentence)):
         named = [p for p in named if not p.get("partner")] or named  # "X, merged with Y": X
+        # "Tỉnh An Giang mới ... sáp nhập hai tỉnh An Giang và Kiên Giang": the merged unit, not its parts.
+        named = [p for p in named if p.get("merged")] or named
         units = list(dict.fromkeys(unit_of(p) for p in named))
         if not units:
             continue
