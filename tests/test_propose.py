@@ -476,3 +476,11 @@ def test_the_merged_unit_is_the_subject_not_the_provinces_it_was_made_of():
     text = "Tỉnh An Giang mới được thành lập trên cơ sở sáp nhập hai tỉnh An Giang và Kiên Giang, với 102 đơn vị hành chính cấp xã."  # the real count
     [found] = facts(text, published="2025-06-20")
     assert (found["unit"], found["value"]) == ("2025:an-giang", 102)
+
+
+def test_a_breakdown_belongs_to_its_part_of_the_sentence_and_to_a_count():
+    text = ("After rearranging, the province has 9 district-level administrative units, including 8 districts and 1 city; "
+            "100 commune-level administrative units, including 82 communes, 9 wards and 9 towns.")
+    assert [p["value"] for p in facts(text, published="2024-12-01")] == [100]
+    text = "Tỉnh có diện tích tự nhiên 4.000 km2, gồm 10 huyện, 150 xã, phường, thị trấn."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text)] == [(150, "commune_level_units")]

@@ -32,13 +32,16 @@ def test_a_bad_row_is_named_by_file_line_and_column(tmp_path: Path):
         "commune_police_officers,en,subject,officers\n"
         "no_such_indicator,en,subject,things\n"
         "commune_police_officers,en,sometimes,officers\n"
-        "commune_police_officers,vi,noun, | \n",
+        "commune_police_officers,vi,noun, | \n"
+        "commune_level_units,en,noun,units|communes, wards and towns\n"
+        'commune_level_units,en,subject,"communes, wards and towns"\n',
         encoding="utf-8",
     )
     with pytest.raises(ValidationFailed) as failure:
         read_terms(bad, INDICATORS)
     lines = {(p.line, p.column) for p in failure.value.problems}
-    assert lines == {(3, "indicator_id"), (4, "role"), (5, "terms")}
+    # Line 6: a comma in an unquoted list of terms; line 7 quotes it and is fine.
+    assert lines == {(3, "indicator_id"), (4, "role"), (5, "terms"), (6, "terms")}
     assert all(p.file == str(bad) for p in failure.value.problems)
 
 

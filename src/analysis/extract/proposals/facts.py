@@ -25,6 +25,8 @@ REPORTED_COMMITMENT = re.compile(
     r"(?i)\b(?:has|have|had|đã|da)\s+(?:(?:already|jointly|together)\s+)?(?:committed|pledged|promised|cam\s+kết|cam\s+ket)\b"
 )
 NOT_COUNTED = DURATIONS | MEASURES_VI | {"điểm", "points", "point", "lần", "times"}
+MEASURES = frozenset("km km2 km² ha m2 m² hectares hectare square".split())
+MEASURE_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:km2?|km²|ha|m2|m²|kg)\b")
 # A figure after these words is a part of the total before it ("75 units, including 8 wards").
 BREAKDOWN = (r"including|includes|of\s+which|in\s+which|among\s+them|of\s+these|of\s+them|bao\s+gồm|bao\s+gom|"
              r"gồm|gom|trong\s+đó|trong\s+do")
@@ -133,7 +135,8 @@ class Facts:
         # Words before an earlier figure of the sentence are that figure's, not this one's.
         head_end = min([figure[0]] + [b for b in self.figure_starts if sentence[0] <= b < figure[0]])
         head_from = clause_span(self.text, head_end, head_end, sentence)[0]
-        lead_from = max([sentence[0]] + [e for e in self.figure_ends if e <= figure[0]])
+        # ... and words of another part of the sentence (past a ";") are not this figure's either.
+        lead_from = max([part[0]] + [e for e in self.figure_ends if e <= figure[0]])
         onward_to = min([clause[1]] + [b for b in self.figure_starts if b >= figure[1]])
         own = [clause, (sentence[0], min(head_end, lead_from)), (lead_from, figure[0])]  # the words that are this figure's
         # A first sentence of its paragraph whose figure the title restates reads the title as
@@ -156,11 +159,12 @@ class Facts:
         """Why a figure is not a reported figure of its own, if it is not."""
         sentence, clause = frame["sentence"], frame["clause"]
         lead = self.terms_text[sentence[0] : figure[0]]
+        own_part = frame["part"][0] - sentence[0]  # a breakdown in another part ("including 8 districts; 100 ...") is not this one's
         # An aside on the state before ("(trước khi sắp xếp, tỉnh có 192 ...)") starts afresh.
         asides = [m.end() for m in re.finditer(r"\(", lead) if ASIDE_OPENING.match(lead, m.end()) and ")" not in lead[m.end() :]]
-        for m in COMPONENT_WORDS.finditer(lead, asides[-1] if asides else 0):
+        for m in COMPONENT_WORDS.finditer(lead, max([own_part] + asides[-1:])):
             closed = m.group() == "(" and ")" in lead[m.end() :]
-            if not closed and AMOUNT.search(lead[: m.start()]):
+            if not closed and self._count_before(sentence[0], sentence[0] + m.start()):
                 return PART
         if self.text[figure[0] : figure[1]].rstrip().endswith("%") or "percent" in self.text[figure[0] : figure[1]]:
             some = [m for m in SOME_UNITS.finditer(self.terms_text, clause[0], figure[0]) if m["n"] != m["of"]]
@@ -228,6 +232,14 @@ class Facts:
         if choice.indicator and not choice.certain:
             reasons.append(f"indicator: {choice.runner_up} fits almost as well")
         return choice
+
+    def _count_before(self, start: int, end: int) -> bool:
+        """Whether a count stands in text[start:end] (a total a breakdown after it may split): not
+        a measure ("diện tích 4.662,5 km, gồm 10 huyện, 151 xã")."""
+        counts = [q for q in self.quantities if start <= q["start"] and q["end"] <= end]
+        if counts:  # a count has a counted noun: not "dân số hơn 1,1 triệu"
+            return any(q.get("unit") and q["unit"].lower() not in NOT_COUNTED | MEASURES for q in counts)
+        return any(not MEASURE_AMOUNT.match(self.terms_text, m.start()) for m in AMOUNT.finditer(self.terms_text, start, end))
 
     def _police_of(self, figure: tuple[int, int], sentence: tuple[int, int]) -> bool:
         """Whether "công an" governs the figure: "Công an 104 xã", or a breakdown opening with it

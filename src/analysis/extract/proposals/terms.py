@@ -102,7 +102,9 @@ def read_terms(terms_csv: Path, indicators_csv: Path) -> tuple[Indicator, ...]:
         for line, row in enumerate(reader, start=2):
             indicator, role = row["indicator_id"], row["role"]
             cues = [t.strip() for t in (row["terms"] or "").split("|") if t.strip()]
-            if indicator not in units:
+            if row.get(None):  # a comma inside an unquoted terms list splits it into more fields
+                problems.append(Problem(str(terms_csv), line, "terms", "more fields than the header: quote a list of terms that holds a comma"))
+            elif indicator not in units:
                 problems.append(Problem(str(terms_csv), line, "indicator_id", f"{indicator!r} is not in {indicators_csv}"))
             elif role not in ROLES:
                 problems.append(Problem(str(terms_csv), line, "role", f"{role!r}: must be one of {', '.join(ROLES)}"))
