@@ -484,3 +484,13 @@ def test_a_breakdown_belongs_to_its_part_of_the_sentence_and_to_a_count():
     assert [p["value"] for p in facts(text, published="2024-12-01")] == [100]
     text = "Tỉnh có diện tích tự nhiên 4.000 km2, gồm 10 huyện, 150 xã, phường, thị trấn."
     assert [(p["value"], p["indicator_id"]) for p in facts(text)] == [(150, "commune_level_units")]
+
+
+def test_english_public_security_agencies_and_their_split():
+    text = ("There are now 30 provincial-level public security agencies and 3,000 communal-level public security "
+            "agencies (including 2,400 communal police, 590 ward police, and 10 special administrative units) across the country.")
+    assert [(p["value"], p["indicator_id"]) for p in facts(text)] == [
+        (30, "provincial_police_units"), (3000, "commune_police_units"),
+        (2400, "rural_commune_police_units"), (590, "ward_police_units")]
+    found = facts("Toàn quốc có 3.000 Công an cấp xã (gồm Công an 2.400 xã; 590 phường; 10 đặc khu).")
+    assert [p["value"] for p in found] == [3000, 2400, 590]

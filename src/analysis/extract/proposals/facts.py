@@ -89,7 +89,7 @@ PART = "a part of a total given before it"
 # listed indicator is a figure of its own ("3.319 Công an cấp xã, gồm Công an 2.621 xã, 687 phường").
 SPLITS = {"commune_police_units": ("rural_commune_police_units", "ward_police_units")}
 POLICE_OF = re.compile(r"(?i)\b(?:công\s+an|cong\s+an)\s+$")
-POLICE_LIST = re.compile(r"(?i)\s*(?:công\s+an|cong\s+an)\s+\d[^;()]*$")
+POLICE_LIST = re.compile(r"(?i)\s*(?:công\s+an|cong\s+an)\s+\d[^()]*$")
 UNIT_NOUN = re.compile(r"(?i)(?:xã|xa|phường|phuong|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b")
 # A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
 PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
