@@ -494,3 +494,15 @@ def test_english_public_security_agencies_and_their_split():
         (2400, "rural_commune_police_units"), (590, "ward_police_units")]
     found = facts("Toàn quốc có 3.000 Công an cấp xã (gồm Công an 2.400 xã; 590 phường; 10 đặc khu).")
     assert [p["value"] for p in found] == [3000, 2400, 590]
+
+
+def test_a_day_from_which_a_state_holds_dates_it_once_it_has_begun():
+    text = "Từ 1-1-2025, tỉnh có 10 đơn vị hành chính cấp huyện, 119 đơn vị hành chính cấp xã."
+    assert [p["date"] for p in facts(text, published="2025-01-03")] == ["2025-01-01"]
+    assert [p["date"] for p in facts(text, published="2024-12-20")] == ["2024-12-20"]  # not yet begun
+
+
+def test_up_to_now_before_a_figure_outweighs_a_deadline_after_it():
+    text = "Đến nay, Công an tỉnh đã bố trí công an chính quy tại 100/100 xã với tổng số 400 đồng chí, sớm hơn lộ trình đề ra là hoàn thành vào năm 2021."
+    found = {p["value"]: p["date"] for p in facts(text, published="2021-03-10")}
+    assert found[400] == "2021-03-10"

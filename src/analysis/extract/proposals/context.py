@@ -212,7 +212,7 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
         if d["date"].startswith("--"):
             continue  # a day without its year (the text states no date of its own to take it from)
         lead = folded[max(span[0], d["start"] - 30) : d["start"]]
-        if ISSUE_OR_DEADLINE.search(lead) and not AS_OF.search(lead):
+        if ISSUE_OR_DEADLINE.search(lead) and not AS_OF.search(lead) and not _in_effect(d, lead, folded, span, published):
             continue
         if PERIOD_END.search(lead) or PERIOD_START.match(folded, d["end"]):
             continue  # "giai đoạn 2023-2025": a period, not the figure's date
@@ -222,6 +222,14 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
     return usable
 
 
+def _in_effect(date: dict, lead: str, folded: str, span: tuple[int, int], published: str | None) -> bool:
+    """A day from which a state holds, stated after it began ("Từ 1-1-2025, tỉnh có 119 xã" in a
+    text of 3 January): the state's date. Not a period running to now ("từ năm 2018 đến nay")."""
+    return bool(published) and len(date["date"]) == 10 and date["date"] <= published and bool(FROM_DAY.search(lead)) \
+        and not NOW.search(folded, span[0], span[1])
+
+
+FROM_DAY = re.compile(r"(?i)\b(?:from|starting|tu|ke\s+tu|bat\s+dau\s+tu)\s+(?:ngay\s+)?$")
 END_OF = re.compile(r"(?i)\b(?:het|cuoi|the\s+end\s+of)\s+(?:thang\s+)?$")
 
 
@@ -247,6 +255,8 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
     for scope in ("part", "sentence"):
         usable = _usable_dates(mentions, folded, frame[scope], published, taken)
         before = [d for d in usable if d["start"] < figure[0]]
+        if not before and usable and published and NOW.search(folded, frame[scope][0], figure[0]):
+            break  # "Đến nay ... 427 đồng chí, sớm hơn lộ trình hoàn thành vào năm 2021": as of now
         if before or usable:
             chosen = before[-1] if before else usable[0]
             return Picked(_end_of_month(chosen, folded), True, f"dated in the {scope}")
