@@ -104,3 +104,11 @@ def test_spelled_out_and_issued_amounts(text, value, unit):
 
 def test_a_single_digit_after_level_words_is_still_a_rank():
     assert quantities("Công an cấp 2 đã tiếp nhận hồ sơ.") == []
+
+
+def test_the_number_of_something_is_a_count_of_it():
+    found = [(q["value"], q["unit"]) for q in quantities("The total number of commune-level administrative units in the province is currently 186.")]
+    assert found == [(186, "commune-level administrative units")]
+    found = [(q["value"], q["unit"]) for q in quantities("Tổng số đơn vị hành chính cấp xã của tỉnh là 186.")]
+    assert found == [(186, "đơn vị hành chính cấp xã")]
+    assert quantities("Mã số của hồ sơ là 186.") == []  # no "number of" before it: still a bare number

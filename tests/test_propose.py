@@ -506,3 +506,8 @@ def test_up_to_now_before_a_figure_outweighs_a_deadline_after_it():
     text = "Đến nay, Công an tỉnh đã bố trí công an chính quy tại 100/100 xã với tổng số 400 đồng chí, sớm hơn lộ trình đề ra là hoàn thành vào năm 2021."
     found = {p["value"]: p["date"] for p in facts(text, published="2021-03-10")}
     assert found[400] == "2021-03-10"
+
+
+def test_the_number_of_commune_level_units_is_a_count_of_them():
+    text = "The total number of commune-level administrative units in the province is currently 186 (160 communes, 11 wards, 15 towns)."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text)] == [(186, "commune_level_units")]

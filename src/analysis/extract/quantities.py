@@ -92,6 +92,12 @@ _VI_MAX_WORDS = 5
 _EN_MAX_WORDS = 4
 
 
+# "The total number of X is N", "tổng số X là N": the number counts X (folded text).
+NUMBER_OF = re.compile(r"(?i)\b(?:the\s+(?:total\s+)?number\s+of|tong\s+so|so\s+luong)\s+(?P<noun>[^,.;:()\d]{3,80}?)"
+                       r"\s+(?:is|was|stands\s+at|reached|la|hien\s+la)\s+(?:currently\s+|now\s+)?$")
+_NOUN_TAIL = re.compile(r"\s(?:in|of|at|across|của|tại|trên|ở|cua|tai|tren|o)\s", re.I)  # "units in Long An": units
+
+
 def claimed_spans(folded: str) -> list[tuple[int, int]]:
     """Spans whose digits are never quantities: headings, phone numbers, web addresses."""
     spans = [(m.start(), m.end()) for m in HEADING.finditer(folded)]
@@ -208,6 +214,11 @@ def find_quantities(original: str, folded: str, language: str, occupied: Occupie
         if unit is None and _RANGE_TO.match(folded, end):
             pending_range = mention
             continue
+        if unit is None:
+            counted = NUMBER_OF.search(folded[max(0, num_start - 120) : num_start])
+            if counted:  # "the total number of commune-level units in the province is 186"
+                noun = folded[max(0, num_start - 120) + counted.start("noun") : max(0, num_start - 120) + counted.end("noun")]
+                fields["unit"] = unit = _NOUN_TAIL.split(original[max(0, num_start - 120) + counted.start("noun") :][: len(noun)])[0]
         if unit is None and not fields["qualifier"] and not total:
             continue  # a bare number with nothing to say what it counts
         found.append(mention)

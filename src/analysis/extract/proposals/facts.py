@@ -228,6 +228,8 @@ class Facts:
         if UNIT_NOUN.match(noun) and self._police_of(figure, frame["sentence"]):
             noun = ("cong an " if self.folded else "công an ") + noun
             zones = {**zones, "figure": noun}
+        if figure_unit and not noun.strip():  # "the number of X is 186": X, named before the figure
+            noun = figure_unit.lower()
         choice = choose(self.indicators, zones, noun, figure_unit, self.language, self.folded)
         if choice.indicator and not choice.certain:
             reasons.append(f"indicator: {choice.runner_up} fits almost as well")
