@@ -511,3 +511,21 @@ def test_up_to_now_before_a_figure_outweighs_a_deadline_after_it():
 def test_the_number_of_commune_level_units_is_a_count_of_them():
     text = "The total number of commune-level administrative units in the province is currently 186 (160 communes, 11 wards, 15 towns)."
     assert [(p["value"], p["indicator_id"]) for p in facts(text)] == [(186, "commune_level_units")]
+
+
+def test_a_bracket_that_restates_or_is_closed_is_no_breakdown():
+    text = ("Công an tỉnh đã bố trí 300 đồng chí Công an chính quy (trong đó có 02 nữ) đảm nhiệm các chức danh "
+            "Công an xã đối với 60/60 xã trên địa bàn tỉnh (đạt tỷ lệ 100%).")
+    assert [(p["value"], p["indicator_id"]) for p in facts(text)] == [
+        (300, "commune_police_officers"), (60, "communes_with_regular_police"), (100, "communes_with_regular_police_share")]
+
+
+def test_the_parts_of_a_count_of_police_units_are_police_units():
+    text = "Công an tỉnh được thành lập 50 đơn vị công an cấp xã, gồm 20 phường, 28 xã và 2 đặc khu."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-06-27")] == [
+        (50, "commune_police_units"), (20, "ward_police_units"), (28, "rural_commune_police_units")]
+
+
+def test_a_reduction_of_units_is_the_size_of_a_change():
+    text = "After the reorganization, the province will have 60 commune-level administrative units, a reduction of 100 units."
+    assert 100 not in [p["value"] for p in facts(text, published="2025-07-05")]

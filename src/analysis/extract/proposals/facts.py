@@ -48,10 +48,16 @@ SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:xã|xa|ph
                         r"communes?|wards?|districts?|units?)\b")
 # A figure right after "reducing", "giảm", "tăng thêm" is the size of a change ("reducing 400
 # units"); after "out of the total" the total the figure before is part of.
-CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|merg(?:e|es|ed|ing))"
+CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|merg(?:e|es|ed|ing)|"
+                       r"(?:reduction|increase|decrease|drop|fall|rise)\s+of)"
                        r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt)\s+"
                        r"(?:(?:gần|khoảng|hơn|trên)\s+)?$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
-ASIDE_OPENING = re.compile(r"(?i)\s*(?:trước\s+khi|truoc\s+khi|trước\s+đây|truoc\s+day|before|previously|prior\s+to)\b")
+# A bracket that opens an aside, not a breakdown: the state before ("(trước khi sắp xếp, tỉnh có
+# 192 ...)"), the state now ("(Đến nay Công an tỉnh đã bố trí 2.200 ...)") or a share restating
+# the count before it ("86/86 xã (đạt tỷ lệ 100%)").
+ASIDE_OPENING = re.compile(r"(?i)\s*(?:trước\s+khi|truoc\s+khi|trước\s+đây|truoc\s+day|before|previously|prior\s+to|"
+                           r"đến\s+nay|den\s+nay|hiện\s+nay|hien\s+nay|so\s+far|up\s+to\s+now|"
+                           r"đạt|dat|reaching|reached|equal\s+to|equivalent\s+to|chiếm|chiem|tỷ\s+lệ|ty\s+le|(?=[\d.,]+\s*%))")
 OUT_OF_BEFORE = re.compile(r"(?i)\b(?:out\s+of|of\s+the\s+total(?:\s+of)?)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?(?:(?:registered|eligible)\s+)?$")
 YEAR_NAMED = re.compile(r"(?i)\b(?:năm|nam|in|by|đến|den|tới|toi)\s+((?:19|20)\d\d)\b")
 RANK_BEFORE = re.compile(r"\b(?:" + "|".join(RANK_WORDS) + r"|độ)\s*$")  # "level 2 accounts": a rank, not the figure
@@ -163,7 +169,9 @@ class Facts:
         # An aside on the state before ("(trước khi sắp xếp, tỉnh có 192 ...)") starts afresh.
         asides = [m.end() for m in re.finditer(r"\(", lead) if ASIDE_OPENING.match(lead, m.end()) and ")" not in lead[m.end() :]]
         for m in COMPONENT_WORDS.finditer(lead, max([own_part] + asides[-1:])):
-            closed = m.group() == "(" and ")" in lead[m.end() :]
+            # A bracket closed before the figure, and a breakdown inside it ("349 đồng chí (trong
+            # đó có 02 nữ) ... 86/86 xã"), is over.
+            closed = ")" in lead[m.end() :] and (m.group() == "(" or lead.rfind("(", 0, m.start()) > lead.rfind(")", 0, m.start()))
             if not closed and self._count_before(sentence[0], sentence[0] + m.start()):
                 return PART
         if self.text[figure[0] : figure[1]].rstrip().endswith("%") or "percent" in self.text[figure[0] : figure[1]]:
@@ -249,7 +257,13 @@ class Facts:
         if POLICE_OF.search(self.terms_text, max(0, figure[0] - 12), figure[0]):
             return True
         opening = [m for m in COMPONENT_WORDS.finditer(self.terms_text, sentence[0], figure[0])]
-        return bool(opening) and bool(POLICE_LIST.match(self.terms_text, opening[-1].end(), figure[0]))
+        if not opening:
+            return False
+        if POLICE_LIST.match(self.terms_text, opening[-1].end(), figure[0]):
+            return True
+        # "54 đơn vị công an cấp xã, gồm 30 phường, 22 xã": the parts of a count of police units.
+        totals = [q for q in self.quantities if sentence[0] <= q["start"] and q["end"] <= opening[-1].start()]
+        return bool(totals) and bool(re.search(r"\b(?:công|cong)\s+an\b", (totals[-1].get("unit") or "").lower()))
 
     def _total_of(self, figure: tuple[int, int], frame: dict) -> str | None:
         """The indicator of the total a part belongs to: the last figure of the sentence before
