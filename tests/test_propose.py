@@ -529,3 +529,10 @@ def test_the_parts_of_a_count_of_police_units_are_police_units():
 def test_a_reduction_of_units_is_the_size_of_a_change():
     text = "After the reorganization, the province will have 60 commune-level administrative units, a reduction of 100 units."
     assert 100 not in [p["value"] for p in facts(text, published="2025-07-05")]
+
+
+def test_a_later_stage_given_as_a_part_is_a_figure_of_its_own():
+    text = ("Hiện toàn tỉnh mới có 200.000 hồ sơ cấp tài khoản ĐDĐT, chiếm 30% dân số đủ điều kiện, "
+            "trong đó có trên 80.000 tài khoản ĐDĐT kích hoạt thành công.")
+    found = [(p["value"], p["indicator_id"]) for p in facts(text)]
+    assert found == [(200000, "eid_records_collected"), (80000, "eid_accounts_activated")]

@@ -91,9 +91,15 @@ TENTATIVE = "a plan, not a reported figure"
 # before it are plans.
 ARRANGEMENT_DECIDED = "2025-06-16"
 PART = "a part of a total given before it"
-# The indicators that split a total into kinds: a part of one of these totals counted by a
-# listed indicator is a figure of its own ("3.319 Công an cấp xã, gồm Công an 2.621 xã, 687 phường").
-SPLITS = {"commune_police_units": ("rural_commune_police_units", "ward_police_units")}
+# Indicators that count a part of another's total: a kind of it ("3.319 Công an cấp xã, gồm Công
+# an 2.621 xã, 687 phường") or a later stage ("272.000 hồ sơ, trong đó trên 90.000 tài khoản kích
+# hoạt"). Such a part, given as a breakdown of that total, is a figure of its own.
+SPLITS = {
+    "commune_police_units": ("rural_commune_police_units", "ward_police_units"),
+    "eid_records_collected": ("eid_accounts_issued", "eid_accounts_activated"),
+    "eid_accounts_issued": ("eid_accounts_activated",),
+    "chip_id_records_collected": ("chip_id_cards_issued",),
+}
 POLICE_OF = re.compile(r"(?i)\b(?:công\s+an|cong\s+an)\s+$")
 POLICE_LIST = re.compile(r"(?i)\s*(?:công\s+an|cong\s+an)\s+\d[^()]*$")
 UNIT_NOUN = re.compile(r"(?i)(?:xã|xa|phường|phuong|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b")
@@ -273,9 +279,13 @@ class Facts:
         opens += [m.start() for m in OF_TOTAL_OPENING.finditer(self.terms_text, sentence[0], figure[0])]
         if not opens:
             return None
-        before = [q for q in self.quantities if sentence[0] <= q["start"] and q["end"] <= max(opens)]
+        # The total is a figure of the part's kind: a count for a count, past a share between them
+        # ("272.000 hồ sơ, chiếm 31,5% dân số, trong đó trên 90.000 tài khoản").
+        share = self.text[figure[0] : figure[1]].rstrip().endswith("%")
+        alike = [q for q in self.quantities if (q.get("unit") == "%") == share]
+        before = [q for q in alike if sentence[0] <= q["start"] and q["end"] <= max(opens)]
         if not before:  # "Trong 91 cán bộ ... có 65": the total follows the opening word
-            before = [q for q in self.quantities if min(opens) <= q["start"] and q["end"] <= figure[0]]
+            before = [q for q in alike if min(opens) <= q["start"] and q["end"] <= figure[0]]
         if not before:
             return None
         total = before[-1]
