@@ -536,3 +536,9 @@ def test_a_later_stage_given_as_a_part_is_a_figure_of_its_own():
             "trong đó có trên 80.000 tài khoản ĐDĐT kích hoạt thành công.")
     found = [(p["value"], p["indicator_id"]) for p in facts(text)]
     assert found == [(200000, "eid_records_collected"), (80000, "eid_accounts_activated")]
+
+
+def test_the_parts_of_police_units_named_by_their_indicator_are_police_units():
+    text = "Theo quyết định của Bộ trưởng, tỉnh thành lập 50 đơn vị Công an cấp xã, gồm 20 phường, 28 xã và 2 đặc khu."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-06-29")] == [
+        (50, "commune_police_units"), (20, "ward_police_units"), (28, "rural_commune_police_units")]

@@ -269,7 +269,11 @@ class Facts:
             return True
         # "54 đơn vị công an cấp xã, gồm 30 phường, 22 xã": the parts of a count of police units.
         totals = [q for q in self.quantities if sentence[0] <= q["start"] and q["end"] <= opening[-1].start()]
-        return bool(totals) and bool(re.search(r"\b(?:công|cong)\s+an\b", (totals[-1].get("unit") or "").lower()))
+        if not totals:
+            return False
+        if re.search(r"\b(?:công|cong)\s+an\b", (totals[-1].get("unit") or "").lower()):
+            return True
+        return self._total_of(figure, {"sentence": sentence}) == "commune_police_units"  # "54 đơn vị Công an cấp xã"
 
     def _total_of(self, figure: tuple[int, int], frame: dict) -> str | None:
         """The indicator of the total a part belongs to: the last figure of the sentence before
