@@ -542,3 +542,16 @@ def test_the_parts_of_police_units_named_by_their_indicator_are_police_units():
     text = "Theo quyết định của Bộ trưởng, tỉnh thành lập 50 đơn vị Công an cấp xã, gồm 20 phường, 28 xã và 2 đặc khu."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-06-29")] == [
         (50, "commune_police_units"), (20, "ward_police_units"), (28, "rural_commune_police_units")]
+
+
+def test_police_of_every_kind_of_commune_count_commune_level_police():
+    text = "Công an tỉnh công bố quyết định thành lập 50 Công an xã, phường, đặc khu trên địa bàn tỉnh."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-06-29")] == [(50, "commune_police_units")]
+    text = "Công an tỉnh đã bố trí 500 công an chính quy đảm nhiệm tại 150/150 Công an xã, thị trấn."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2020-03")] == [
+        (500, "commune_police_officers"), (150, "communes_with_regular_police")]
+
+
+def test_a_commune_that_is_one_of_the_counted_does_not_make_the_count_its_own():
+    text = "Trụ sở Công an xã Tân Lập là một trong 12 trụ sở Công an xã đã được khánh thành, đưa vào sử dụng trong năm 2023."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2023-12")] == [(12, "commune_police_hq_completed")]

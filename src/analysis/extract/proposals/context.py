@@ -118,6 +118,9 @@ def place_names(reference: Path) -> PlaceNames:
     return _place_names(str(reference), stamp)
 
 
+ONE_OF = re.compile(r"(?i)\b(?:là\s+)?(?:một\s+trong(?:\s+(?:số|tổng\s+số))?|mot\s+trong(?:\s+(?:so|tong\s+so))?|is\s+one\s+of(?:\s+the)?|one\s+of\s+the)\s+$")
+
+
 def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: list[tuple[int, int]],
                  names: PlaceNames) -> str | None:
     """The name of a district, town or commune that a figure is about, when the figure's words
@@ -144,6 +147,8 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
         found.append(at)
     # A name run on from the figure's own words lists what it counts ("3 công an phường Điện An, ...").
     smaller = [m for m in found if not is_province(m) and not (m.start() < figure[1] and figure[0] < m.end())]
+    # "Trụ sở Công an xã Pờ Y là một trong 13 trụ sở ...": the commune is one of what is counted.
+    smaller = [m for m in smaller if not (m.start() < figure[0] and ONE_OF.search(text, m.end(), figure[0]))]
     before = {m.group(1) for m in smaller if m.start() < figure[0]}
     after = {m.group(1) for m in smaller if m.start() >= figure[1]}
     # "21 Công an phường ở TP A, thị xã B và thị xã C": where the counted units stand, all of them

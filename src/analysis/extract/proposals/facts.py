@@ -101,6 +101,8 @@ SPLITS = {
     "chip_id_records_collected": ("chip_id_cards_issued",),
 }
 POLICE_OF = re.compile(r"(?i)\b(?:công\s+an|cong\s+an)\s+$")
+_KIND = r"(?:phường|phuong|xã|xa|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b"
+KINDS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:và|va)\s+)" + _KIND + r")+")
 POLICE_LIST = re.compile(r"(?i)\s*(?:công\s+an|cong\s+an)\s+\d[^()]*$")
 UNIT_NOUN = re.compile(r"(?i)(?:xã|xa|phường|phuong|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b")
 # A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
@@ -244,6 +246,11 @@ class Facts:
             zones = {**zones, "figure": noun}
         if figure_unit and not noun.strip():  # "the number of X is 186": X, named before the figure
             noun = figure_unit.lower()
+        kinds = KINDS_AFTER.match(self.terms_text, figure[1])
+        if kinds and re.match(r"(?:công|cong)\s+an\b", noun):
+            # "54 Công an xã, phường, đặc khu": police of every kind of commune, not of communes alone.
+            noun += kinds.group()
+            zones = {**zones, "figure": zones["figure"] + kinds.group()}
         choice = choose(self.indicators, zones, noun, figure_unit, self.language, self.folded)
         if choice.indicator and not choice.certain:
             reasons.append(f"indicator: {choice.runner_up} fits almost as well")
