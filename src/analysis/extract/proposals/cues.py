@@ -1,0 +1,99 @@
+"""Word patterns that tell what a figure is and is not: a part of a total, a plan, a change, a
+figure for each unit, a total or a measure, the kinds of commune-level police. The proposer
+(facts.py) reads them; none of them is about one place or source."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.quantities import MEASURES_VI, RANK_WORDS
+from analysis.extract.targets import DURATIONS
+
+# These read the text as written when it has diacritics (folded, "từ" and "đầu tư" are one word),
+# folded when it has none: each lists both spellings.
+REPORTED_COMMITMENT = re.compile(
+    r"(?i)\b(?:has|have|had|đã|da)\s+(?:(?:already|jointly|together)\s+)?(?:committed|pledged|promised|cam\s+kết|cam\s+ket)\b"
+)
+NOT_COUNTED = DURATIONS | MEASURES_VI | {"điểm", "points", "point", "lần", "times"}
+MEASURES = frozenset("km km2 km² ha m2 m² hectares hectare square".split())
+MEASURE_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:km2?|km²|ha|m2|m²|kg)\b")
+# A figure after these words is a part of the total before it ("75 units, including 8 wards").
+BREAKDOWN = (r"including|includes|of\s+which|in\s+which|among\s+them|of\s+these|of\s+them|bao\s+gồm|bao\s+gom|"
+             r"gồm|gom|trong\s+đó|trong\s+do")
+COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]")
+# A figure for each commune, office or person ("mỗi xã có 3 đồng chí", "18 cán bộ/xã", "5 officers
+# per commune") is a norm or an average, not a count. Written words only: folded, "moi" is also "mới".
+PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|on\s+average|an\s+average\s+of)\b")
+PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*(?:1\s+)?|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person)\b")
+# The "1" of "5 cán bộ/ 1 xã": the other side of a ratio.
+RATIO_BEFORE = re.compile(r"/\s*$")
+PLAN_AMOUNT_BEFORE = re.compile(r"(?i)\b(?:mục\s+tiêu|muc\s+tieu|kế\s+hoạch|ke\s+hoach|chủ\s+trương|chu\s+truong|target|goal|plan)"
+                                r"\s+(?:là\s+|of\s+|to\s+)?(?:[^\W\d_]+\s+){0,3}$")
+# A sentence that opens on a total and breaks it down ("Trong 91 cán bộ ... có 65 cán bộ làm
+# trưởng", "Of the 91 officers, 65 ..."); not a span of time ("Trong 6 tháng đầu năm").
+OF_TOTAL_OPENING = re.compile(r"(?i)\s*(?:trong|of)\s+(?:(?:tổng\s+)?số\s+|the\s+)?\d[\d.,]*\s+"
+                              r"(?!(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?)\b)")
+# A count of some communes, wards, districts or units before a share in its clause.
+SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:xã|xa|phường|phuong|huyện|huyen|đơn\s+vị|don\s+vi|"
+                        r"communes?|wards?|districts?|units?)\b")
+# A figure right after "reducing", "giảm", "tăng thêm" is the size of a change ("reducing 400
+# units"); after "out of the total" the total the figure before is part of.
+CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|merg(?:e|es|ed|ing)|"
+                       r"(?:reduction|increase|decrease|drop|fall|rise)\s+of)"
+                       r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt)\s+"
+                       r"(?:(?:gần|khoảng|hơn|trên)\s+)?$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
+# A bracket that opens an aside, not a breakdown: the state before ("(trước khi sắp xếp, tỉnh có
+# 192 ...)"), the state now ("(Đến nay Công an tỉnh đã bố trí 2.200 ...)") or a share restating
+# the count before it ("86/86 xã (đạt tỷ lệ 100%)").
+ASIDE_OPENING = re.compile(r"(?i)\s*(?:trước\s+khi|truoc\s+khi|trước\s+đây|truoc\s+day|before|previously|prior\s+to|"
+                           r"đến\s+nay|den\s+nay|hiện\s+nay|hien\s+nay|so\s+far|up\s+to\s+now|"
+                           r"đạt|dat|reaching|reached|equal\s+to|equivalent\s+to|chiếm|chiem|tỷ\s+lệ|ty\s+le|(?=[\d.,]+\s*%))")
+OUT_OF_BEFORE = re.compile(r"(?i)\b(?:out\s+of|of\s+the\s+total(?:\s+of)?)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?(?:(?:registered|eligible)\s+)?$")
+YEAR_NAMED = re.compile(r"(?i)\b(?:năm|nam|in|by|đến|den|tới|toi)\s+((?:19|20)\d\d)\b")
+RANK_BEFORE = re.compile(r"\b(?:" + "|".join(RANK_WORDS) + r"|độ)\s*$")  # "level 2 accounts": a rank, not the figure
+AMOUNT = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_])")  # a number with its unit: not a date
+# A figure before these words is the state before a change ("rearrange 52 ... into 23 units").
+OLD_STATE_AFTER = re.compile(r"(?i)[^.;\d]{0,40}?\b(?:into|to|(?<!hoàn\s)(?<!hoan\s)(?:thành|thanh)|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?\d")
+OLD_STATE_BEFORE = re.compile(r"(?i)\b(?:from|từ|previously|trước\s+đây|before\s+the\s+(?:merger|arrangement))\s+"
+                              r"(?:(?:the\s+)?(?:current|present|existing|previous)\s+|hiện\s+nay\s+|hiện\s+có\s+|\w+\s+)?$")
+OLD_STATE_BEFORE_FOLDED = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|before\s+the\s+(?:merger|arrangement))\s+"
+                                     r"(?:(?:the\s+)?(?:current|present|existing|previous)\s+|hien\s+nay\s+|hien\s+co\s+|\w+\s+)?$")
+# "52 units into 23" is a change only in a sentence that speaks of one ("943 officers to 188
+# communes" is not).
+CHANGE = re.compile(r"(?i)\b(?:rearrang|reorgani[sz]|reduc|merg|decreas|sắp\s+xếp|sap\s+xep|sáp\s+nhập|sap\s+nhap|"
+                    r"hợp\s+nhất|hop\s+nhat|giảm|tinh\s+gọn|tinh\s+giản|giải\s+thể|giai\s+the|dissol)")
+# A figure after "26 to" is the end of a range, not a figure of its own.
+RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|đến|den|tới|toi)\s*$")
+# A sentence that plans a change ("dự kiến", "phương án sắp xếp", "will"): its "from" figure is
+# the state now, its "to" figure a plan.
+# Tentative words only: "will have 65 units from July 1" reports a decided organisation.
+FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|phấn\s+đấu|phan\s+dau|expected\s+to|is\s+expected|"
+                    r"are\s+expected|expects?\s+to|expecting\s+to|plans?\s+to|projected|proposed|strives?\s+to|"
+                    r"striving\s+to|aims?\s+to|aiming\s+to|(?:a|the|its|with\s+a)\s+(?:\w+\s+)?(?:target|goal)\s+of|"
+                    r"chuẩn\s+bị|chuan\s+bi|preparing\s+to|theo\s+kế\s+hoạch|theo\s+ke\s+hoach|according\s+to\s+the\s+plan|"
+                    r"trong\s+tương\s+lai|trong\s+tuong\s+lai|in\s+the\s+future)\b")
+PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b"
+                  r"|\bwill\s+(?:be\s+)?(?:reorgani[sz]|rearrang|merg|reduc|consolidat)|\bsẽ\s+(?:được\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất|giảm)")
+NEW_STATE_BEFORE = re.compile(r"(?i)\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?$")
+TENTATIVE = "a plan, not a reported figure"
+# The Standing Committee of the National Assembly set each province's new communes on this day
+# (one resolution per province, 1677/NQ-UBTVQH15 for Quảng Ngãi): counts "after the arrangement"
+# before it are plans.
+ARRANGEMENT_DECIDED = "2025-06-16"
+PART = "a part of a total given before it"
+# Indicators that count a part of another's total: a kind of it ("3.319 Công an cấp xã, gồm Công
+# an 2.621 xã, 687 phường") or a later stage ("272.000 hồ sơ, trong đó trên 90.000 tài khoản kích
+# hoạt"). Such a part, given as a breakdown of that total, is a figure of its own.
+SPLITS = {
+    "commune_police_units": ("rural_commune_police_units", "ward_police_units"),
+    "eid_records_collected": ("eid_accounts_issued", "eid_accounts_activated"),
+    "eid_accounts_issued": ("eid_accounts_activated",),
+    "chip_id_records_collected": ("chip_id_cards_issued",),
+}
+POLICE_OF = re.compile(r"(?i)\b(?:công\s+an|cong\s+an)\s+$")
+_KIND = r"(?:phường|phuong|xã|xa|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b"
+KINDS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:và|va)\s+)" + _KIND + r")+")
+POLICE_LIST = re.compile(r"(?i)\s*(?:công\s+an|cong\s+an)\s+\d[^()]*$")
+UNIT_NOUN = re.compile(r"(?i)(?:xã|xa|phường|phuong|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b")
+# A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
+PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
