@@ -555,3 +555,8 @@ def test_police_of_every_kind_of_commune_count_commune_level_police():
 def test_a_commune_that_is_one_of_the_counted_does_not_make_the_count_its_own():
     text = "Trụ sở Công an xã Tân Lập là một trong 12 trụ sở Công an xã đã được khánh thành, đưa vào sử dụng trong năm 2023."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2023-12")] == [(12, "commune_police_hq_completed")]
+
+
+def test_communes_and_wards_are_the_commune_level_count():
+    text = "Thus, the province currently has 160 communes and wards, but it is expected that there will be only 40 communes and wards."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-04-20")] == [(160, "commune_level_units")]
