@@ -560,3 +560,15 @@ def test_a_commune_that_is_one_of_the_counted_does_not_make_the_count_its_own():
 def test_communes_and_wards_are_the_commune_level_count():
     text = "Thus, the province currently has 160 communes and wards, but it is expected that there will be only 40 communes and wards."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-04-20")] == [(160, "commune_level_units")]
+
+
+def test_a_rank_among_provinces_is_no_national_figure():
+    text = ("Tỉnh Alpha là tỉnh đầu tiên cả nước hoàn thành cấp căn cước. Công an tỉnh đã cấp trên 700.000 thẻ căn cước "
+            "công dân gắn chip, đứng đầu toàn quốc.")
+    assert all(p["unit"] != "national" for p in facts(text, published="2023-06-05"))
+
+
+def test_the_province_a_rank_follows_is_not_the_subject():
+    text = "Hà Tĩnh trở thành địa phương thứ 2 trên toàn quốc, sau Hà Nam, hoàn thành thu nhận hồ sơ cấp căn cước công dân cho 100% công dân."
+    [found] = facts(text, published="2023-05-12")
+    assert (found["unit"], found["value"], found["indicator_id"]) == ("ha-tinh", 100, "chip_id_completion_share")

@@ -27,6 +27,12 @@ NATIONAL = re.compile(
     r"across\s+the\s+country|national(?:ly)?|toan\s+nganh|toan\s+luc\s+luong|"
     r"(?:63|34)\s+(?:tinh|provinces))\b"  # every province of the scheme in force
 )
+# A rank among the provinces ("đứng đầu toàn quốc", "tỉnh đầu tiên cả nước", "thứ 2 trên toàn
+# quốc", "first in the country") speaks of the province ranked, not of the country.
+RANKED_IN = re.compile(r"(?i)\b(?:dung\s+dau|dan\s+dau|dau\s+tien|thu\s+(?:\d+|hai|ba|nhat)|cao\s+nhat|thap\s+nhat|nhat|"
+                       r"first|second|third|top|leading|highest|lowest|ranked?)\s+(?:(?:tren|trong|in|of|the|across)\s+)*$")
+# "sau Hà Nam", "after Hanoi": the province a rank follows, not the one a sentence is about.
+RANKED_AFTER = re.compile(r"(?i)\b(?:chi\s+)?(?:sau|after|behind|following)\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
 PROVINCIAL = re.compile(r"(?i)\b(?:tinh|province|provincial|thanh\s+pho|city)\b")
 # Just before a date: it dates the document cited or the deadline, not the figure.
 ISSUE_OR_DEADLINE = re.compile(
@@ -164,12 +170,18 @@ def unit_of(place: dict) -> str:
     return f"2025:{place['unit']}" if place.get("merged") else place["unit"]
 
 
+def speaks_of_country(folded: str, start: int, end: int) -> bool:
+    """Whether text[start:end] speaks of the whole country, not of a province's rank in it."""
+    return any(not RANKED_IN.search(folded, max(0, m.start() - 30), m.start()) for m in NATIONAL.finditer(folded, start, end))
+
+
 def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: tuple[int, int],
               sentence: tuple[int, int]) -> Picked:
     in_clause = [p for p in mentions.places if clause[0] <= p["start"] < clause[1]]
     in_sentence = [p for p in mentions.places if sentence[0] <= p["start"] < sentence[1]]
     for scope, named in (("clause", in_clause), ("sentence", in_sentence)):
         named = [p for p in named if not p.get("partner")] or named  # "X, merged with Y": X
+        named = [p for p in named if not RANKED_AFTER.search(folded, max(0, p["start"] - 20), p["start"])] or named
         # "Tỉnh An Giang mới ... sáp nhập hai tỉnh An Giang và Kiên Giang": the merged unit, not its parts.
         named = [p for p in named if p.get("merged")] or named
         units = list(dict.fromkeys(unit_of(p) for p in named))
@@ -184,7 +196,7 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
         if len(units) >= LIST_OF_UNITS or not before:
             return Picked(None, False, f"the {scope} names {', '.join(units)}: which, or all of them?")
         return Picked(nearest, False, f"the {scope} names {', '.join(units)}: nearest before the figure taken")
-    if NATIONAL.search(folded, sentence[0], sentence[1]):
+    if speaks_of_country(folded, *sentence):
         return Picked("national", True, "the sentence speaks of the whole country")
     main = mentions.main_unit
     if main and any(p["unit"] == main and p["start"] < figure[0] for p in mentions.places):
@@ -193,7 +205,7 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     # person to say; never the country.
     if PROVINCIAL.search(folded, sentence[0], sentence[1]):
         return Picked(None, False, "the sentence speaks of a province it does not name: which?")
-    if NATIONAL.search(folded):
+    if speaks_of_country(folded, 0, len(folded)):
         return Picked("national", False, "no unit named in the sentence or before it; the text speaks of the country")
     return Picked(None, False, "no unit named in the sentence or before it, nor the country: which?")
 
