@@ -572,3 +572,10 @@ def test_the_province_a_rank_follows_is_not_the_subject():
     text = "Hà Tĩnh trở thành địa phương thứ 2 trên toàn quốc, sau Hà Nam, hoàn thành thu nhận hồ sơ cấp căn cước công dân cho 100% công dân."
     [found] = facts(text, published="2023-05-12")
     assert (found["unit"], found["value"], found["indicator_id"]) == ("ha-tinh", 100, "chip_id_completion_share")
+
+
+def test_militia_are_not_police_and_comrades_are_officers():
+    text = ("The province currently has 40/40 communes that assign regular police force with a total of 200 comrades; "
+            "90/90 communes, wards and townships have the militia teams with more than 700 members.")
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2020-11-23")] == [
+        (40, "communes_with_regular_police"), (200, "commune_police_officers")]

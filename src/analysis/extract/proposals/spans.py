@@ -114,7 +114,8 @@ def zones(folded_lower: str, figure: tuple[int, int], clause: tuple[int, int], s
     head = folded_lower[head_from : min(head_end, lead_from)]
     result["lead"] = head + " | " + folded_lower[lead_from : figure[0]]
     # Onward stops where a coordinated phrase starts ("184 trụ sở ... và sửa chữa 7 trụ sở").
-    joined = COORDINATION.search(folded_lower, figure[1], clause[1])
+    joined = next((m for m in COORDINATION.finditer(folded_lower, figure[1], clause[1])  # not "communes, wards and towns"
+                   if not re.match(UNIT_KINDS, folded_lower[m.end() :], re.I)), None)
     result["onward"] = folded_lower[figure[0] : min(clause[1], onward_to, joined.start() if joined else clause[1])]
     # The figure's own stretch of its clause, after the figure before: a verb there is this
     # figure's ("issued 3.35 million cards and activated 2.38 million accounts").
