@@ -579,3 +579,9 @@ def test_militia_are_not_police_and_comrades_are_officers():
             "90/90 communes, wards and townships have the militia teams with more than 700 members.")
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2020-11-23")] == [
         (40, "communes_with_regular_police"), (200, "commune_police_officers")]
+
+
+def test_a_closed_bracket_lends_no_police_to_the_communes_after_it():
+    text = "Tỉnh đã bố trí 300 cán bộ công an chính quy (2 nữ, 298 nam) đảm nhiệm các chức danh công an xã đối với 60/60 xã trên địa bàn tỉnh."
+    found = {p["value"]: p["indicator_id"] for p in facts(text, published="2019-05-10")}
+    assert found[60] == "communes_with_regular_police"

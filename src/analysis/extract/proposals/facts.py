@@ -185,7 +185,9 @@ class Facts:
         ("gồm công an 2.621 xã, 687 phường")."""
         if POLICE_OF.search(self.terms_text, max(0, figure[0] - 12), figure[0]):
             return True
-        opening = [m for m in COMPONENT_WORDS.finditer(self.terms_text, sentence[0], figure[0])]
+        lead = self.terms_text[: figure[0]]
+        opening = [m for m in COMPONENT_WORDS.finditer(self.terms_text, sentence[0], figure[0])
+                   if not (m.group() == "(" and ")" in lead[m.end() :])]  # a bracket closed before the figure is over
         if not opening:
             return False
         if POLICE_LIST.match(self.terms_text, opening[-1].end(), figure[0]):
