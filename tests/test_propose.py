@@ -585,3 +585,8 @@ def test_a_closed_bracket_lends_no_police_to_the_communes_after_it():
     text = "Tỉnh đã bố trí 300 cán bộ công an chính quy (2 nữ, 298 nam) đảm nhiệm các chức danh công an xã đối với 60/60 xã trên địa bàn tỉnh."
     found = {p["value"]: p["indicator_id"] for p in facts(text, published="2019-05-10")}
     assert found[60] == "communes_with_regular_police"
+
+
+def test_cards_printed_and_handed_over_are_cards_issued():
+    text = "Đến nay, Bộ Công an đã in và trả về cho công an địa phương gần 60 triệu thẻ căn cước công dân gắn chip."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2022-01-18")] == [(60000000, "chip_id_cards_issued")]
