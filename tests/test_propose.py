@@ -590,3 +590,12 @@ def test_a_closed_bracket_lends_no_police_to_the_communes_after_it():
 def test_cards_printed_and_handed_over_are_cards_issued():
     text = "Đến nay, Bộ Công an đã in và trả về cho công an địa phương gần 60 triệu thẻ căn cước công dân gắn chip."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2022-01-18")] == [(60000000, "chip_id_cards_issued")]
+
+
+def test_the_state_a_plan_starts_from_is_dated_by_the_report_not_the_plans_year():
+    text = "Theo Đề án sắp xếp đơn vị hành chính cấp xã năm 2025, tỉnh sẽ sắp xếp 150 đơn vị hành chính cấp xã thành 50 đơn vị."
+    [found] = facts(text, published="2025-04-22")
+    assert (found["value"], found["date"]) == (150, "2025-04-22")
+    text = "Tính đến ngày 31/3/2025, tỉnh có 150 đơn vị hành chính cấp xã, dự kiến sắp xếp còn 50 đơn vị."
+    [found] = facts(text, published="2025-04-22")
+    assert (found["value"], found["date"]) == (150, "2025-03-31")

@@ -13,7 +13,7 @@ import re
 
 from analysis.extract.fold import VIETNAMESE_LETTERS, fold
 from analysis.extract.places import MERGER_PLANS
-from analysis.extract.proposals.context import Mentions, PlaceNames, pick_date, pick_unit, smaller_unit
+from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
     AMOUNT, ARRANGEMENT_DECIDED, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
@@ -118,6 +118,7 @@ class Facts:
         old_state = before.search(lead) or (changed and OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]))
         if old_state and not planned:
             return "the state before a change"
+        frame["plan_starts_from"] = bool(old_state and planned)  # the state now, which a plan changes
         # The amount of a plan, a policy or a target ("hoàn thành kế hoạch cấp 50 triệu căn cước",
         # "chủ trương cấp mới 50 triệu", "mục tiêu xây dựng 100 trụ sở").
         if PLAN_AMOUNT_BEFORE.search(lead):
@@ -254,6 +255,9 @@ class Facts:
             return self.new_indicator(quantity, frame, choice)
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
         date = pick_date(self.mentions, self.low, figure, frame, self.published, self.reported)
+        if frame.get("plan_starts_from") and self.published and len(date.value or "") < len(self.published):
+            # "Đề án ... năm 2025, tỉnh sẽ sắp xếp 175 đơn vị": the year is the plan's; the 175 are now.
+            date = Picked(self.published, False, "the state a plan starts from: the source's date of publication")
         reasons += [f"unit: {unit.reason}", f"date: {date.reason}"]
         proposal = self._base("observation", figure, frame["sentence"])
         proposal.update(
