@@ -599,3 +599,11 @@ def test_the_state_a_plan_starts_from_is_dated_by_the_report_not_the_plans_year(
     text = "Tính đến ngày 31/3/2025, tỉnh có 150 đơn vị hành chính cấp xã, dự kiến sắp xếp còn 50 đơn vị."
     [found] = facts(text, published="2025-04-22")
     assert (found["value"], found["date"]) == (150, "2025-03-31")
+
+
+def test_the_main_unit_keeps_the_merged_mark_the_title_gives_it():
+    text = ("Công bố nhân sự chủ chốt của tỉnh Bắc Ninh mới\n\n"
+            "Sau sắp xếp, tỉnh có 99 đơn vị hành chính cấp xã, gồm 66 xã và 33 phường.\n\n"
+            "Các đơn vị đi vào hoạt động từ ngày 1/7.\n\n")
+    [found] = facts(text, published="2025-06-30")
+    assert (found["unit"], found["value"]) == ("2025:bac-ninh", 99)  # the real count

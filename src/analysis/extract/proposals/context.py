@@ -199,7 +199,10 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     if speaks_of_country(folded, *sentence):
         return Picked("national", True, "the sentence speaks of the whole country")
     main = mentions.main_unit
-    if main and any(p["unit"] == main and p["start"] < figure[0] for p in mentions.places):
+    named_before = [p for p in mentions.places if p["unit"] == main and p["start"] < figure[0]]
+    if main and named_before:
+        # The merged unit when the text last named it so ("Chủ tịch UBND TP HCM mới" over the body).
+        main = unit_of(named_before[-1]) if named_before[-1].get("merged") else main
         return Picked(main, False, f"no unit in the sentence: the document's main unit, {main}")
     # "Toàn tỉnh", "the province" without its name: a unit the text does not name here, for a
     # person to say; never the country.
