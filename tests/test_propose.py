@@ -607,3 +607,22 @@ def test_the_main_unit_keeps_the_merged_mark_the_title_gives_it():
             "Các đơn vị đi vào hoạt động từ ngày 1/7.\n\n")
     [found] = facts(text, published="2025-06-30")
     assert (found["unit"], found["value"]) == ("2025:bac-ninh", 99)  # the real count
+
+
+def test_review_cases_of_the_2025_rules():
+    # A change that is no rearrangement plans nothing, even in the spring of 2025.
+    text = "Công an tỉnh đã giảm thời gian xử lý hồ sơ, nâng tổng số tài khoản định danh điện tử được cấp lên 500.000 tài khoản."
+    assert [p["value"] for p in facts(text, published="2025-05-10")] == [500000]
+    # A merged unit beats the provinces it was made of, not another province.
+    text = "Tỉnh Bắc Ninh mới có 99 đơn vị hành chính cấp xã và Hà Nội có 126 đơn vị hành chính cấp xã."  # the real counts
+    found = {p["value"]: p["unit"] for p in facts(text, published="2025-06-20")}
+    assert found[99] == "2025:bac-ninh" and found[126] == "ha-noi"
+    # "thống nhất trên toàn quốc" is no rank among provinces.
+    text = "Hệ thống đã triển khai thống nhất trên toàn quốc, cấp 2.000.000 tài khoản định danh điện tử."
+    assert [p["unit"] for p in facts(text, published="2023-06-05")] == ["national"]
+
+
+def test_after_the_merger_past_a_figure_does_not_mark_the_name():
+    from analysis.extract import extract_text
+    text = "Tỉnh Tuyên Quang hiện có 138 đơn vị hành chính cấp xã, sau sáp nhập còn ít hơn."
+    assert [r.get("merged", False) for r in extract_text(text, published="2025-05-01") if r["kind"] == "place"] == [False]

@@ -56,7 +56,7 @@ MERGED_BEFORE = re.compile(r"(?:\bnew\s+(?:(?:province|city)\s+(?:of\s+)?)?|\b(?
 # The merger was decided in the spring of 2025 (Resolution 60-NQ/TW of 12 April): "after the
 # merger" in a text of those months means the provinces of 1 July.
 MERGER_PLANS = "2025-04"
-MERGED_LATER = re.compile(r"[^.;!?\n]{0,80}?(?:\bsau\s+(?:khi\s+)?(?:sap\s+nhap|hop\s+nhat)\b|\bafter\s+(?:the\s+)?merg)")
+MERGED_LATER = re.compile(r"[^.;!?\n\d]{0,80}?(?:\bsau\s+(?:khi\s+)?(?:sap\s+nhap|hop\s+nhat)\b|\bafter\s+(?:the\s+)?merg)")
 # A sentence about the state now ("hiện nay Đồng Nai có 159 ...") speaks of the unit before the merger.
 PRESENT_BEFORE = re.compile(r"\b(?:hien\s+nay|hien\s+co|hien\s+tai|truoc\s+khi|truoc\s+day|currently|at\s+present|before\s+the|now)\b")
 PARTNER_BEFORE = re.compile(r"\b(?:hop\s+nhat|sap\s+nhap|merg(?:e|ed|ing))\s+(?:voi|with|into)?\s*(?:tinh|thanh\s+pho|province|city)?\s*$")
@@ -210,4 +210,4 @@ def _title_end(original: str) -> int:
 def _sentence_head(lowered: str, start: int) -> str:
     """The words of the sentence before a position, at most 80 characters."""
     head = lowered[max(0, start - 80) : start]
-    return re.split(r"[.!?\n]\s", head)[-1]
+    return re.split(r"(?<!\btp)[.!?](?=\s)|\n", head)[-1]

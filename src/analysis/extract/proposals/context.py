@@ -29,7 +29,7 @@ NATIONAL = re.compile(
 )
 # A rank among the provinces ("đứng đầu toàn quốc", "tỉnh đầu tiên cả nước", "thứ 2 trên toàn
 # quốc", "first in the country") speaks of the province ranked, not of the country.
-RANKED_IN = re.compile(r"(?i)\b(?:dung\s+dau|dan\s+dau|dau\s+tien|thu\s+(?:\d+|hai|ba|nhat)|cao\s+nhat|thap\s+nhat|nhat|"
+RANKED_IN = re.compile(r"(?i)\b(?:dung\s+dau|dan\s+dau|dau\s+tien|thu\s+(?:\d+|hai|ba|nhat)|(?:cao|thap|nhieu|it|lon)\s+nhat|duy\s+nhat|"
                        r"first|second|third|top|leading|highest|lowest|ranked?)\s+(?:(?:tren|trong|in|of|the|across)\s+)*$")
 # "sau Hà Nam", "after Hanoi": the province a rank follows, not the one a sentence is about.
 RANKED_AFTER = re.compile(r"(?i)\b(?:chi\s+)?(?:sau|after|behind|following)\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
@@ -183,7 +183,8 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
         named = [p for p in named if not p.get("partner")] or named  # "X, merged with Y": X
         named = [p for p in named if not RANKED_AFTER.search(folded, max(0, p["start"] - 20), p["start"])] or named
         # "Tỉnh An Giang mới ... sáp nhập hai tỉnh An Giang và Kiên Giang": the merged unit, not its parts.
-        named = [p for p in named if p.get("merged")] or named
+        merged = {p["unit"] for p in named if p.get("merged")}
+        named = [p for p in named if p.get("merged") or p["current"] not in merged]
         units = list(dict.fromkeys(unit_of(p) for p in named))
         if not units:
             continue
@@ -245,7 +246,7 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
 def _in_effect(date: dict, lead: str, folded: str, span: tuple[int, int], published: str | None) -> bool:
     """A day from which a state holds, stated after it began ("Từ 1-1-2025, tỉnh có 119 xã" in a
     text of 3 January): the state's date. Not a period running to now ("từ năm 2018 đến nay")."""
-    return bool(published) and len(date["date"]) == 10 and date["date"] <= published and bool(FROM_DAY.search(lead)) \
+    return bool(published) and len(date["date"]) == 10 and date["date"][: len(published)] <= published and bool(FROM_DAY.search(lead)) \
         and not NOW.search(folded, span[0], span[1])
 
 

@@ -60,6 +60,8 @@ OLD_STATE_BEFORE_FOLDED = re.compile(r"(?i)\b(?:from|tu|previously|truoc\s+day|b
                                      r"(?:(?:the\s+)?(?:current|present|existing|previous)\s+|hien\s+nay\s+|hien\s+co\s+|\w+\s+)?$")
 # "52 units into 23" is a change only in a sentence that speaks of one ("943 officers to 188
 # communes" is not).
+# The words of an administrative rearrangement (not every change: "giảm thời gian" is none).
+ARRANGEMENT = re.compile(r"(?i)\b(?:rearrang|reorgani[sz]|merg|sắp\s+xếp|sap\s+xep|sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)")
 CHANGE = re.compile(r"(?i)\b(?:rearrang|reorgani[sz]|reduc|merg|decreas|sắp\s+xếp|sap\s+xep|sáp\s+nhập|sap\s+nhap|"
                     r"hợp\s+nhất|hop\s+nhat|giảm|tinh\s+gọn|tinh\s+giản|giải\s+thể|giai\s+the|dissol)")
 # A figure after "26 to" is the end of a range, not a figure of its own.

@@ -15,7 +15,7 @@ from analysis.extract.fold import VIETNAMESE_LETTERS, fold
 from analysis.extract.places import MERGER_PLANS
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    AMOUNT, ARRANGEMENT_DECIDED, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE,
@@ -29,7 +29,7 @@ def _same_noun(a: str | None, b: str | None) -> bool:
     """Two figures' nouns name the same thing when one runs on from the other ("công an phường"
     and "công an phường điển hình"; "headquarters" and "commune police headquarters")."""
     a, b = (a or "").lower(), (b or "").lower()
-    return a == b or (bool(a) and bool(b) and (a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)))
+    return bool(a) and bool(b) and (a == b or a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a))
 
 
 def written_without_diacritics(text: str) -> bool:
@@ -138,8 +138,8 @@ class Facts:
     def _arrangement_planned(self, sentence: tuple[int, int]) -> bool:
         """A rearrangement spoken of between the merger's decision and the resolutions that set the
         new communes (16 June 2025): still a plan ("sau sắp xếp, tỉnh còn 58 đơn vị" in April)."""
-        return bool(self.published) and MERGER_PLANS <= self.published < ARRANGEMENT_DECIDED \
-            and bool(CHANGE.search(self.terms_text, *sentence))
+        return bool(self.published) and MERGER_PLANS <= self.published < ARRANGEMENT_DECIDED[: len(self.published)] \
+            and bool(ARRANGEMENT.search(self.terms_text, *sentence))
 
     def _base(self, kind: str, figure: tuple[int, int], sentence: tuple[int, int]) -> dict:
         return {
@@ -245,7 +245,7 @@ class Facts:
                 # 3.319 commune-level police are commune, not commune-level, police).
                 # Kept uncertain: the total's indicator stays close behind.
                 choice = Choice(choice.runner_up, choice.runner_up_score, total, 0.9 * choice.runner_up_score)
-                reasons.append(f"indicator: {total} is the total's")
+                reasons[:] = [r for r in reasons if not r.startswith("indicator:")] + [f"indicator: {total} is the total's"]
             if choice.indicator not in SPLITS.get(total, ()) or choice.tied:
                 return None
             why_not, reasons = None, reasons + [f"a part of a total counted as {total}"]

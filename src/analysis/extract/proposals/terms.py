@@ -159,8 +159,6 @@ def _score(terms, zones: dict[str, str], folded: bool, nearest: bool = False) ->
 def _context_zones(scored: dict[str, str], zones: dict[str, str]) -> dict[str, str]:
     """Zones for the cues that tell close indicators apart: the clause split at the figures around
     this one, and the stretch since the figure before."""
-    if "own clause" not in zones:
-        return scored
     near = {k: v for k, v in scored.items() if k != "clause"}
     near.update({k: zones[k] for k in ("own clause", "others' clause", "since") if k in zones})
     return near
