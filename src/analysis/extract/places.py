@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from analysis.extract.fold import fold
 from analysis.extract.mention import Mention
+from analysis.extract.reading import title_line
 from analysis.reference.names import normalise
 from analysis.reference.units import load_units
 
@@ -159,7 +160,7 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
     prefer = "legacy" if published and published < MERGER_DATE else "2025"
     found: list[Mention] = []
     lowered = folded.lower()
-    title_end = _title_end(original)
+    title_end = (title_line(original) or (0, 0))[1]
     merged_in_title: set[str] = set()  # names the title marks as the merged unit
     for m in pattern.finditer(folded):
         start, end = m.span()
@@ -198,13 +199,6 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
             marks["partner"] = True
         found.append(Mention("place", start, end, {"unit": unit.slug, "scheme": unit.scheme, "current": current.slug, **marks}))
     return found
-
-
-def _title_end(original: str) -> int:
-    """Where a short first line (a title) ends; 0 when the text has none."""
-    stripped = len(original) - len(original.lstrip())
-    newline = original.find("\n", stripped)
-    return newline if 0 < newline - stripped <= 200 else 0
 
 
 def _sentence_head(lowered: str, start: int) -> str:

@@ -309,3 +309,12 @@ class DocumentStream:
                 tail = (tail + chunk)[-context:]
         if not seen_text:
             raise InputError(self.name, "empty file (no text)")
+
+
+def title_line(text: str) -> tuple[int, int] | None:
+    """The span of a text's title: its first line, when short and a body of several lines follows."""
+    stripped = len(text) - len(text.lstrip())
+    newline = text.find("\n", stripped)
+    if newline < 0 or newline - stripped > 200 or text.count("\n", newline) < 3 or not text[stripped:newline].strip():
+        return None
+    return stripped, newline

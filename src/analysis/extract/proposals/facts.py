@@ -199,12 +199,11 @@ class Facts:
             return False
         if re.search(r"\b(?:công|cong)\s+an\b", (totals[-1].get("unit") or "").lower()):
             return True
-        return self._total_of(figure, {"sentence": sentence}) == "commune_police_units"  # "54 đơn vị Công an cấp xã"
+        return self._total_of(figure, sentence) == "commune_police_units"  # "54 đơn vị Công an cấp xã"
 
-    def _total_of(self, figure: tuple[int, int], frame: dict) -> str | None:
+    def _total_of(self, figure: tuple[int, int], sentence: tuple[int, int]) -> str | None:
         """The indicator of the total a part belongs to: the last figure of the sentence before
         the word that opens the breakdown."""
-        sentence = frame["sentence"]
         opens = [m.start() for m in COMPONENT_WORDS.finditer(self.terms_text, sentence[0], figure[0])]
         opens += [m.start() for m in OF_TOTAL_OPENING.finditer(self.terms_text, sentence[0], figure[0])]
         if not opens:
@@ -239,7 +238,7 @@ class Facts:
         if why_not == PART:
             # A part counted by another indicator than its total ("3.319 Công an cấp xã, gồm Công
             # an 2.621 xã") is a figure of its own; a part of the same count is not.
-            total = self._total_of(figure, frame)
+            total = self._total_of(figure, frame["sentence"])
             if choice.indicator == total and choice.runner_up and choice.runner_up_score > 0:
                 # Not the total's own count: the next indicator that fits ("công an 2.621 xã" of
                 # 3.319 commune-level police are commune, not commune-level, police).

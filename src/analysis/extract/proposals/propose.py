@@ -22,7 +22,7 @@ from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposa
 from analysis.extract.proposals.cues import BREAKDOWN
 from analysis.extract.proposals.facts import Facts, planned_target
 from analysis.extract.proposals.terms import load_indicators
-from analysis.extract.reading import read_document
+from analysis.extract.reading import read_document, title_line
 from analysis.extract.targets import dominant_unit
 from analysis.paths import ProjectPaths
 
@@ -132,13 +132,11 @@ def event_date(text: str, dates: list[dict], published: str | None, issued: set[
 def _title_spans(text: str) -> list[tuple[int, int]]:
     """The title (the first line, when short and a body of several lines follows) and every
     later line that repeats it (pages often print their title twice)."""
-    stripped = len(text) - len(text.lstrip())
-    newline = text.find("\n", stripped)
-    if newline < 0 or newline - stripped > 200 or text.count("\n", newline) < 3:
+    line = title_line(text)
+    if line is None:
         return []
+    stripped, newline = line
     title = text[stripped:newline].strip()
-    if not title:
-        return []
     spans = [(stripped, newline)]
     for m in re.compile(r"(?m)^[ \t]*" + re.escape(title) + r"[ \t]*$").finditer(text, newline):
         spans.append((m.start(), m.end()))
