@@ -423,8 +423,14 @@ def test_a_plan_to_reorganise_reports_the_state_now_not_the_plan():
     assert [(p["kind"], p["value"]) for p in found] == [("observation", 90)]
 
 
-def test_how_many_were_merged_is_the_size_of_a_change():
-    found = facts("Tỉnh đã sáp nhập 100 xã, giảm từ 150 xuống còn 50 đơn vị hành chính cấp xã.", published="2025-08-01")
+@pytest.mark.parametrize("text", [
+    "Tỉnh đã sáp nhập 100 xã, giảm từ 150 xuống còn 50 đơn vị hành chính cấp xã.",
+    "Tinh da sap nhap 100 xa, giam 100 xa, con 50 don vi hanh chinh cap xa.",
+    "Tỉnh đã giảm 120 đơn vị hành chính cấp xã, còn 50 đơn vị.",
+    "Tinh da giam 120 don vi hanh chinh cap xa, con 50 don vi.",
+])
+def test_how_many_were_merged_is_the_size_of_a_change(text):
+    found = facts(text, published="2025-08-01")
     assert [p["value"] for p in found] == [50]
 
 
@@ -446,8 +452,12 @@ def test_a_deadline_before_the_year_of_publication_reports_a_figure():
     assert [(p["kind"], p["value"], p["date"]) for p in found] == [("observation", 300, "2023")]
 
 
-def test_the_count_a_planned_rearrangement_starts_from_is_no_target():
-    found = facts("Năm 2025, tỉnh sẽ sắp xếp 150 đơn vị hành chính cấp xã thành 50 đơn vị.", published="2025-04-22")
+@pytest.mark.parametrize("text", [
+    "Năm 2025, tỉnh sẽ sắp xếp 150 đơn vị hành chính cấp xã thành 50 đơn vị.",
+    "Nam 2025, tinh se sap xep 150 don vi hanh chinh cap xa thanh 50 don vi.",
+])
+def test_the_count_a_planned_rearrangement_starts_from_is_no_target(text):
+    found = facts(text, published="2025-04-22")
     assert [(p["kind"], p["value"]) for p in found] == [("observation", 150)]
 
 
@@ -529,6 +539,22 @@ def test_the_parts_of_a_count_of_police_units_are_police_units():
 def test_a_reduction_of_units_is_the_size_of_a_change():
     text = "After the reorganization, the province will have 60 commune-level administrative units, a reduction of 100 units."
     assert 100 not in [p["value"] for p in facts(text, published="2025-07-05")]
+
+
+@pytest.mark.parametrize("text", [
+    "The province has issued 300,000 electronic identification accounts, of which 200,000 were activated.",
+    "The province has issued 300,000 electronic identification accounts. Of them, 200,000 have been activated.",
+    "Toàn tỉnh đã cấp 300.000 tài khoản định danh điện tử, trong đó 200.000 đã kích hoạt.",
+    "Toan tinh da cap 300.000 tai khoan dinh danh dien tu. Trong do, 200.000 da kich hoat.",
+])
+def test_a_bare_number_opening_a_part_counts_what_the_figure_before_counts(text):
+    found = [(p["value"], p["indicator_id"]) for p in facts(text)]
+    assert found == [(300000, "eid_accounts_issued"), (200000, "eid_accounts_activated")]
+
+
+def test_a_bare_number_two_sentences_on_counts_nothing():
+    text = "Toàn tỉnh đã cấp 300.000 tài khoản định danh điện tử. Công an đã làm 5 đợt. Trong đó 200 đã xong."
+    assert 200 not in [p["value"] for p in facts(text)]
 
 
 def test_a_later_stage_given_as_a_part_is_a_figure_of_its_own():

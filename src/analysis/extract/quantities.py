@@ -79,6 +79,11 @@ STOP_VI = frozenset(
     """và của trong được đã với cho là tại theo để từ đến trên dưới có này đó các những mỗi
     về sẽ đang bị vào ra cùng như nhưng hay hoặc thì mà khi nếu đều cũng rất đạt gồm tổng
     ở trước sau thực triển thi hoàn nhằm bao đủ gắn mới tham""".split()
+) | frozenset(
+    # Their spellings without diacritics, where that spelling is no word of a counted noun
+    # ("tai" is "tài khoản", "thi" "thị trấn", "gan" "gắn chip": left out).
+    """va cua trong duoc da voi cho la theo nay se dang bi nhu nhung hoac khi neu deu cung rat
+    dat gom nham""".split()
 )
 # Vietnamese measure words: the unit is the word itself ("2 năm", "52 tuổi", "300 m2").
 MEASURES_VI = frozenset("năm tháng ngày tuần giờ phút tuổi tầng lần m m2 m3 km km2 ha kg tấn".split())
@@ -88,6 +93,8 @@ _RANK_NUMBER = re.compile(r"[ \t]+\d(?![\d.,]*\d)(?!\s*%)")
 # The hundreds after a spelled-out thousand ("1 nghìn 400"), before the counted noun.
 _SCALE_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})(?![\d.,%]|[ \t]*(?:%|/))(?=[ \t]+(?!(?:nghin|ngan|trieu|ty)\b)[^\W\d_])")
 _THOUSANDS_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})[ \t]+(?:nghin|ngan)\b")
+# Words that open a part of the figure before: a bare number after them counts what it counts.
+_PART_OF_BEFORE = re.compile(r"(?i)(?:\btrong\s+do(?:\s+co)?|\bof\s+(?:them|which|these|those)|\bamong\s+them)[\s,:]*$")
 _VI_MAX_WORDS = 5
 _EN_MAX_WORDS = 4
 
@@ -96,6 +103,17 @@ _EN_MAX_WORDS = 4
 NUMBER_OF = re.compile(r"(?i)\b(?:the\s+(?:total\s+)?number\s+of|tong\s+so|so\s+luong)\s+(?P<noun>[^,.;:()\d]{3,80}?)"
                        r"\s+(?:is|was|stands\s+at|reached|la|hien\s+la)\s+(?:currently\s+|now\s+)?$")
 _NOUN_TAIL = re.compile(r"\s(?:in|of|at|across|của|tại|trên|ở|cua|tai|tren|o)\s", re.I)  # "units in Long An": units
+
+
+def _part_of_previous(folded: str, previous_end: int, num_start: int) -> bool:
+    """Whether a bare number opens a part of the figure before it: in the same sentence, or at
+    the start of the next ("... 300,000 accounts. Of them, 200,000 were activated")."""
+    cue = _PART_OF_BEFORE.search(folded, max(previous_end, num_start - 30), num_start)
+    if cue is None:
+        return False
+    between = folded[previous_end : cue.start()]
+    ends = list(re.finditer(r"[.;!?](?:\s|$)", between))
+    return not ends or (len(ends) == 1 and not between[ends[0].end() :].strip())
 
 
 def claimed_spans(folded: str) -> list[tuple[int, int]]:
@@ -219,6 +237,8 @@ def find_quantities(original: str, folded: str, language: str, occupied: Occupie
             if counted:  # "the total number of commune-level units in the province is 186"
                 noun = folded[max(0, num_start - 120) + counted.start("noun") : max(0, num_start - 120) + counted.end("noun")]
                 fields["unit"] = unit = _NOUN_TAIL.split(original[max(0, num_start - 120) + counted.start("noun") :][: len(noun)])[0]
+        if unit is None and found and _part_of_previous(folded, found[-1].end, num_start):
+            fields["unit"] = unit = found[-1].fields["unit"]  # "300.000 tài khoản, trong đó 200.000 đã kích hoạt"
         if unit is None and not fields["qualifier"] and not total:
             continue  # a bare number with nothing to say what it counts
         found.append(mention)

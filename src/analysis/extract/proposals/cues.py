@@ -40,8 +40,8 @@ SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:xã|xa|ph
 # units"); after "out of the total" the total the figure before is part of.
 CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|merg(?:e|es|ed|ing)|"
                        r"(?:reduction|increase|decrease|drop|fall|rise)\s+of)"
-                       r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt)\s+"
-                       r"(?:(?:gần|khoảng|hơn|trên)\s+)?$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
+                       r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt|giam|tang\s+them)\s+"
+                       r"(?:(?:gần|khoảng|hơn|trên|gan|khoang|hon|tren)\s+)?$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
 # A bracket that opens an aside, not a breakdown: the state before ("(trước khi sắp xếp, tỉnh có
 # 192 ...)"), the state now ("(Đến nay Công an tỉnh đã bố trí 2.200 ...)") or a share restating
 # the count before it ("86/86 xã (đạt tỷ lệ 100%)").
@@ -75,7 +75,8 @@ FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|
                     r"chuẩn\s+bị|chuan\s+bi|preparing\s+to|theo\s+kế\s+hoạch|theo\s+ke\s+hoach|according\s+to\s+the\s+plan|"
                     r"trong\s+tương\s+lai|trong\s+tuong\s+lai|in\s+the\s+future)\b")
 PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b"
-                  r"|\bwill\s+(?:be\s+)?(?:reorgani[sz]|rearrang|merg|reduc|consolidat)|\bsẽ\s+(?:được\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất|giảm)")
+                  r"|\bwill\s+(?:be\s+)?(?:reorgani[sz]|rearrang|merg|reduc|consolidat)|\bsẽ\s+(?:được\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất|giảm)"
+                  r"|\bse\s+(?:duoc\s+)?(?:sap\s+xep|sap\s+nhap|hop\s+nhat|giam)\b")
 NEW_STATE_BEFORE = re.compile(r"(?i)\b(?:into|to|thành|thanh|xuống\s+còn|xuong\s+con|còn|con|đến|den)\s+(?:\w+\s+)?$")
 TENTATIVE = "a plan, not a reported figure"
 # The Standing Committee of the National Assembly set each province's new communes on this day
