@@ -552,6 +552,15 @@ def test_a_bare_number_opening_a_part_counts_what_the_figure_before_counts(text)
     assert found == [(300000, "eid_accounts_issued"), (200000, "eid_accounts_activated")]
 
 
+@pytest.mark.parametrize("text", [
+    "The province has received 300,000 applications for electronic identification accounts. Of them, 200,000 have been activated.",
+    "Toàn tỉnh đã thu nhận 300.000 hồ sơ định danh điện tử, trong đó 200.000 đã kích hoạt.",
+])
+def test_a_bare_part_is_what_its_own_words_say_not_the_totals_noun(text):
+    found = [(p["value"], p["indicator_id"]) for p in facts(text)]
+    assert found == [(300000, "eid_records_collected"), (200000, "eid_accounts_activated")]
+
+
 def test_a_bare_number_two_sentences_on_counts_nothing():
     text = "Toàn tỉnh đã cấp 300.000 tài khoản định danh điện tử. Công an đã làm 5 đợt. Trong đó 200 đã xong."
     assert 200 not in [p["value"] for p in facts(text)]

@@ -94,7 +94,7 @@ _RANK_NUMBER = re.compile(r"[ \t]+\d(?![\d.,]*\d)(?!\s*%)")
 _SCALE_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})(?![\d.,%]|[ \t]*(?:%|/))(?=[ \t]+(?!(?:nghin|ngan|trieu|ty)\b)[^\W\d_])")
 _THOUSANDS_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})[ \t]+(?:nghin|ngan)\b")
 # Words that open a part of the figure before: a bare number after them counts what it counts.
-_PART_OF_BEFORE = re.compile(r"(?i)(?:\btrong\s+do(?:\s+co)?|\bof\s+(?:them|which|these|those)|\bamong\s+them)[\s,:]*$")
+PART_OF_BEFORE = re.compile(r"(?i)(?:\btrong\s+do(?:\s+co)?|\bof\s+(?:them|which|these|those)|\bamong\s+them)[\s,:]*$")
 _VI_MAX_WORDS = 5
 _EN_MAX_WORDS = 4
 
@@ -108,7 +108,7 @@ _NOUN_TAIL = re.compile(r"\s(?:in|of|at|across|của|tại|trên|ở|cua|tai|tre
 def _part_of_previous(folded: str, previous_end: int, num_start: int) -> bool:
     """Whether a bare number opens a part of the figure before it: in the same sentence, or at
     the start of the next ("... 300,000 accounts. Of them, 200,000 were activated")."""
-    cue = _PART_OF_BEFORE.search(folded, max(previous_end, num_start - 30), num_start)
+    cue = PART_OF_BEFORE.search(folded, max(previous_end, num_start - 30), num_start)
     if cue is None:
         return False
     between = folded[previous_end : cue.start()]

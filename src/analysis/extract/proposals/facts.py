@@ -13,6 +13,7 @@ import re
 
 from analysis.extract.fold import VIETNAMESE_LETTERS, fold
 from analysis.extract.places import MERGER_PLANS
+from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
     AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
@@ -161,10 +162,13 @@ class Facts:
         if UNIT_NOUN.match(noun) and self._police_of(figure, frame["sentence"]):
             noun = ("cong an " if self.folded else "công an ") + noun
             zones = {**zones, "figure": noun}
-        if figure_unit and not noun.strip():  # "the number of X is 186": X, named before the figure
-            noun = figure_unit.lower()
+        if figure_unit and not noun.strip():
+            # A bare part ("trong đó 200.000 đã kích hoạt") counts things of the figure before's
+            # kind, not necessarily its noun: the words around it decide. Else "the number of X
+            # is 186": X, named before the figure.
+            noun = None if PART_OF_BEFORE.search(self.low, max(0, figure[0] - 30), figure[0]) else figure_unit.lower()
         kinds = KINDS_AFTER.match(self.terms_text, figure[1])
-        if kinds and re.match(r"(?:công|cong)\s+an\b", noun):
+        if kinds and noun is not None and re.match(r"(?:công|cong)\s+an\b", noun):
             # "54 Công an xã, phường, đặc khu": police of every kind of commune, not of communes alone.
             noun += kinds.group()
             zones = {**zones, "figure": zones["figure"] + kinds.group()}

@@ -37,10 +37,16 @@ SAME_FACT = {"observation": ("indicator_id", "unit", "value"), "target": ("indic
 DATELINE = re.compile(r"\s*\([A-ZĐ][A-Za-z.]{1,14}\)\s*[-–—]")
 
 
+# " date 2023-06-20 The Police Department ...": a page's stamp of its date of publication at the
+# start of a line, not a date its sentence tells of.
+DATE_STAMP = re.compile(r"(?im)^[ \t]*date[ \t]+$")
+
+
 def _mentions(records: list[dict], text: str) -> Mentions:
     by_kind = lambda kind: [r for r in records if r["kind"] == kind]  # noqa: E731
     places = [p for p in by_kind("place") if not DATELINE.match(text, p["end"])]
-    return Mentions(places=places, dates=by_kind("date"), documents=by_kind("document"),
+    dates = [d for d in by_kind("date") if not DATE_STAMP.search(text, text.rfind("\n", 0, d["start"]) + 1, d["start"])]
+    return Mentions(places=places, dates=dates, documents=by_kind("document"),
                     main_unit=dominant_unit(Counter(p["unit"] for p in places)))
 
 

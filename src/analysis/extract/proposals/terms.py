@@ -179,7 +179,8 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
            folded: bool = False) -> Choice:
     """The best-scoring indicator for a figure. `zones` maps each WEIGHTS key to the lower-case
     text of that zone (inner zones blanked out of outer ones); `noun` is the figure's words after
-    its number; `language` picks the terms ("vi", else English); `folded`: the text is written
+    its number, None when the figure names none of its own (a bare part of the figure before:
+    "Of them, 16.5 million have been activated"), so the words around it decide; `language` picks the terms ("vi", else English); `folded`: the text is written
     without diacritics (and so are `zones` and `noun`)."""
     language = "vi" if language == "vi" else "en"
     scored = {k: zones[k] for k in WEIGHTS if k in zones}
@@ -191,8 +192,8 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
         if _score(indicator.of(language, "not"), ruled_out, folded):
             continue
         nouns = indicator.of(language, "noun")
-        head = _heads(nouns, noun, language, folded) if nouns else 0.0
-        if nouns and figure_unit not in CURRENCIES and figure_unit != "%" and not head:
+        head = _heads(nouns, noun, language, folded) if nouns and noun is not None else 0.0
+        if nouns and noun is not None and figure_unit not in CURRENCIES and figure_unit != "%" and not head:
             continue
         subject = _score(indicator.of(language, "subject"), scored, folded)
         if not subject:  # a subject running on from the figure's words ("154 công an xã chưa | có trụ sở")
