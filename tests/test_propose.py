@@ -661,3 +661,10 @@ def test_after_the_merger_past_a_figure_does_not_mark_the_name():
     from analysis.extract import extract_text
     text = "Tỉnh Tuyên Quang hiện có 138 đơn vị hành chính cấp xã, sau sáp nhập còn ít hơn."
     assert [r.get("merged", False) for r in extract_text(text, published="2025-05-01") if r["kind"] == "place"] == [False]
+
+
+def test_a_pages_date_stamp_dates_no_sentence():
+    text = ("Tin trong nước\n\n date 2023-06-20 The department yesterday said that 3,000,000 electronic "
+            "identification accounts had been issued nationwide, more than in any month before.\n\n")
+    [found] = facts(text, published=None)
+    assert (found["value"], found["date"]) == (3000000, "2023-06-19")
