@@ -668,3 +668,37 @@ def test_a_pages_date_stamp_dates_no_sentence():
             "identification accounts had been issued nationwide, more than in any month before.\n\n")
     [found] = facts(text, published=None)
     assert (found["value"], found["date"]) == (3000000, "2023-06-19")
+
+
+@pytest.mark.parametrize("text", [
+    "Sau sắp xếp, cả nước có 3.300 đơn vị hành chính cấp xã. Các đơn vị hành chính cấp xã gồm 2.600 xã, 690 phường và 10 đặc khu.",
+    "After the arrangement, the country has 3,300 commune-level units: 690 wards, 10 special zones, 2,600 communes.",
+])
+def test_one_kind_of_commune_level_unit_is_not_their_count(text):
+    assert [p["value"] for p in facts(text, published="2025-07-10")] == [3300]
+
+
+def test_a_count_of_every_kind_is_their_count():
+    text = "In the province, 120 communes, wards and towns will be rearranged into 40 commune-level administrative units (38 communes, 2 wards)."
+    assert 120 in [p["value"] for p in facts(text, published="2025-04-20")]
+
+
+def test_a_reduction_given_after_a_colon_is_a_change():
+    text = "The province now has 90 commune-level administrative units. Reduction: 60 units."
+    assert [p["value"] for p in facts(text, published="2025-07-10")] == [90]
+
+
+@pytest.mark.parametrize("text", [
+    "Toàn tỉnh hiện có 80 trụ sở công an xã cần xây dựng mới.",
+    "Tổng số công an xã bán chuyên trách của tỉnh hiện nay có 900 đồng chí.",
+])
+def test_what_is_needed_or_semi_professional_is_not_the_regular_count(text):
+    regular = {"commune_police_hq_completed", "commune_police_hq_started", "commune_police_hq_funded",
+               "commune_police_officers", "communes_with_regular_police"}
+    assert not regular & {p.get("indicator_id") for p in facts(text)}
+
+
+def test_an_e_id_card_is_the_chip_based_citizen_id():
+    text = "By April 27, local police nationwide received 30 million applications for e-ID cards, reaching 60% of the target."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2021-05")] == [
+        (30000000, "chip_id_records_collected"), (60, "chip_id_completion_share")]

@@ -20,7 +20,8 @@ MEASURE_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:km2?|km²|ha|m2|m²|kg)\b")
 # A figure after these words is a part of the total before it ("75 units, including 8 wards").
 BREAKDOWN = (r"including|includes|of\s+which|in\s+which|among\s+them|of\s+these|of\s+them|bao\s+gồm|bao\s+gom|"
              r"gồm|gom|trong\s+đó|trong\s+do")
-COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]")
+# ... and a colon after a count: "119 commune-level units: 13 wards, 11 towns, 95 communes".
+COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]|:(?=\s)")
 # A figure for each commune, office or person ("mỗi xã có 3 đồng chí", "18 cán bộ/xã", "5 officers
 # per commune") is a norm or an average, not a count. Written words only: folded, "moi" is also "mới".
 PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|on\s+average|an\s+average\s+of)\b")
@@ -39,7 +40,7 @@ SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:xã|xa|ph
 # A figure right after "reducing", "giảm", "tăng thêm" is the size of a change ("reducing 400
 # units"); after "out of the total" the total the figure before is part of.
 CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|merg(?:e|es|ed|ing)|"
-                       r"(?:reduction|increase|decrease|drop|fall|rise)\s+of)"
+                       r"(?:reduction|increase|decrease|drop|fall|rise)(?:\s+of|\s*:))"
                        r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt|giam|tang\s+them)\s+"
                        r"(?:(?:gần|khoảng|hơn|trên|gan|khoang|hon|tren)\s+)?$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
 # A bracket that opens an aside, not a breakdown: the state before ("(trước khi sắp xếp, tỉnh có
@@ -93,6 +94,13 @@ SPLITS = {
     "eid_accounts_issued": ("eid_accounts_activated",),
     "chip_id_records_collected": ("chip_id_cards_issued",),
 }
+# One kind of commune-level unit counted beside another ("2.636 xã, 672 phường và 13 đặc khu"):
+# a part by kind, which no administrative indicator counts (commune_level_units counts them all).
+ONE_KIND = re.compile(r"(?i)(?:xã|xa|communes?|phường|phuong|wards?)")
+OTHER_KIND_COUNT = re.compile(r"(?i)\d[\d.,]*\s+(?:phường|phuong|wards?|đặc\s+khu|dac\s+khu|special\s+(?:administrative\s+)?zones?|"
+                              r"thị\s+trấn|thi\s+tran|towns?|xã|xa|communes?)(?![\w-])")
+UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)(?:phường|phuong|wards?|thị\s+trấn|thi\s+tran|towns?|"
+                                  r"đặc\s+khu|dac\s+khu|special\s+zones?|xã|xa|communes?)\b")
 POLICE_OF = re.compile(r"(?i)\b(?:công\s+an|cong\s+an)\s+$")
 _KIND = r"(?:phường|phuong|xã|xa|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b"
 KINDS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:và|va)\s+)" + _KIND + r")+")

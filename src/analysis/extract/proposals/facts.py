@@ -16,7 +16,7 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE,
@@ -177,6 +177,16 @@ class Facts:
             reasons.append(f"indicator: {choice.runner_up} fits almost as well")
         return choice
 
+    def _one_kind_of_several(self, quantity: dict, sentence: tuple[int, int]) -> bool:
+        """Whether a count of one kind of unit ("2.636 xã") stands beside a count of another kind
+        in its sentence ("672 phường"): the commune-level units are all the kinds together."""
+        noun = (quantity.get("unit") or "").strip()
+        if not ONE_KIND.fullmatch(noun) or UNCOUNTED_KIND_AFTER.match(self.terms_text, quantity["end"]):
+            return False  # "129 communes, wards and towns": every kind
+        kinds = [m for m in OTHER_KIND_COUNT.finditer(self.terms_text, *sentence)
+                 if not (m.start() <= quantity["start"] < m.end()) and m.group().split()[-1].rstrip("s") != noun.lower().rstrip("s")]
+        return bool(kinds)
+
     def _count_before(self, start: int, end: int) -> bool:
         """Whether a count stands in text[start:end] (a total a breakdown after it may split): not
         a measure ("diện tích 4.662,5 km, gồm 10 huyện, 151 xã")."""
@@ -252,6 +262,8 @@ class Facts:
             if choice.indicator not in SPLITS.get(total, ()) or choice.tied:
                 return None
             why_not, reasons = None, reasons + [f"a part of a total counted as {total}"]
+        if choice.indicator == "commune_level_units" and self._one_kind_of_several(quantity, frame["sentence"]):
+            return None
         if smaller_unit(self.text, self.mentions, figure, frame["own"], self.places):
             return None  # a district's or a commune's figure: no unit of the briefs holds it
         if choice.indicator is None or choice.tied:
