@@ -702,3 +702,17 @@ def test_an_e_id_card_is_the_chip_based_citizen_id():
     text = "By April 27, local police nationwide received 30 million applications for e-ID cards, reaching 60% of the target."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2021-05")] == [
         (30000000, "chip_id_records_collected"), (60, "chip_id_completion_share")]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("Tỉnh Hà Tĩnh đặt mục tiêu đến ngày 1/7/2021 sẽ cấp 900.000 thẻ căn cước công dân gắn chip.", "chip_id_cards_issued"),
+    ("Ha Tinh aims to issue chip-based ID cards to 900,000 people by July 1, 2021.", "chip_id_cards_issued"),
+    ("Tỉnh Hà Tĩnh phấn đấu đến ngày 1/7/2021 thu nhận 900.000 hồ sơ cấp căn cước công dân.", "chip_id_records_collected"),
+])
+def test_issuing_cards_and_collecting_applications_are_told_apart(text, indicator):
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2021-03")] == [(900000, indicator)]
+
+
+def test_who_is_eligible_is_not_what_was_done():
+    text = "Toàn tỉnh Hà Tĩnh có hơn 1 triệu người đủ điều kiện cấp căn cước công dân và đã thu nhận hơn 20.000 hồ sơ."
+    assert [p["value"] for p in facts(text, published="2021-03")] == [20000]

@@ -101,6 +101,10 @@ OTHER_KIND_COUNT = re.compile(r"(?i)\d[\d.,]*\s+(?:phường|phuong|wards?|đặ
                               r"thị\s+trấn|thi\s+tran|towns?|xã|xa|communes?)(?![\w-])")
 UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)(?:phường|phuong|wards?|thị\s+trấn|thi\s+tran|towns?|"
                                   r"đặc\s+khu|dac\s+khu|special\s+zones?|xã|xa|communes?)\b")
+# "hơn 1 triệu người đủ điều kiện cấp CCCD", "2 million citizens eligible for": who may apply,
+# not what was done.
+ELIGIBLE_AFTER = re.compile(r"(?i)\s*(?:đủ\s+điều\s+kiện|du\s+dieu\s+kien|eligible)\s+(?:để\s+|de\s+)?(?:được\s+|duoc\s+)?"
+                            r"(?:cấp|cap|làm|lam|for|to)\b")
 POLICE_OF = re.compile(r"(?i)\b(?:công\s+an|cong\s+an)\s+$")
 _KIND = r"(?:phường|phuong|xã|xa|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b"
 KINDS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:và|va)\s+)" + _KIND + r")+")

@@ -16,7 +16,7 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ELIGIBLE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE,
@@ -105,6 +105,8 @@ class Facts:
                 return "the share some units reached, not the province's"
         if OF_TOTAL_OPENING.match(lead) and AMOUNT.search(lead):
             return PART
+        if ELIGIBLE_AFTER.match(self.terms_text, figure[1]):
+            return "who is eligible, not what was done"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
         if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead):
