@@ -716,3 +716,11 @@ def test_issuing_cards_and_collecting_applications_are_told_apart(text, indicato
 def test_who_is_eligible_is_not_what_was_done():
     text = "Toàn tỉnh Hà Tĩnh có hơn 1 triệu người đủ điều kiện cấp căn cước công dân và đã thu nhận hơn 20.000 hồ sơ."
     assert [p["value"] for p in facts(text, published="2021-03")] == [20000]
+
+
+@pytest.mark.parametrize("text", [
+    "Accordingly, the provincial police will deploy 500 officers to 100 police posts in the province's communes.",
+    "Tới đây, Công an tỉnh sẽ điều động 500 cán bộ về công an xã.",
+])
+def test_an_act_still_to_come_is_no_report(text):
+    assert facts(text, published="2019-10") == []

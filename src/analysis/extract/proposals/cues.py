@@ -74,7 +74,15 @@ FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|
                     r"are\s+expected|expects?\s+to|expecting\s+to|plans?\s+to|projected|proposed|strives?\s+to|"
                     r"striving\s+to|aims?\s+to|aiming\s+to|(?:a|the|its|with\s+a)\s+(?:\w+\s+)?(?:target|goal)\s+of|"
                     r"chuẩn\s+bị|chuan\s+bi|preparing\s+to|theo\s+kế\s+hoạch|theo\s+ke\s+hoach|according\s+to\s+the\s+plan|"
-                    r"trong\s+tương\s+lai|trong\s+tuong\s+lai|in\s+the\s+future)\b")
+                    r"trong\s+tương\s+lai|trong\s+tuong\s+lai|in\s+the\s+future|"
+                    # An act still to come ("will deploy 575 officers", "sẽ điều động 300 cán bộ");
+                    # "will have 65 units" is a state already decided, not among these.
+                    r"will\s+(?:be\s+)?(?:deploy|assign|send|sent|transfer|build|built|construct|complete|issue|recruit|"
+                    r"arrang|station|post|establish|set\s+up|start|begin|invest|allocat)\w*|"
+                    r"sẽ\s+(?:được\s+)?(?:điều\s+động|bố\s+trí|xây\s+dựng|khởi\s+công|hoàn\s+thành|cấp|tuyển|đưa|"
+                    r"thành\s+lập|đầu\s+tư|phân\s+bổ)|"
+                    r"se\s+(?:duoc\s+)?(?:dieu\s+dong|bo\s+tri|xay\s+dung|khoi\s+cong|hoan\s+thanh|cap|tuyen|dua|"
+                    r"thanh\s+lap|dau\s+tu|phan\s+bo))\b")
 PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b"
                   r"|\bwill\s+(?:be\s+)?(?:reorgani[sz]|rearrang|merg|reduc|consolidat)|\bsẽ\s+(?:được\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất|giảm)"
                   r"|\bse\s+(?:duoc\s+)?(?:sap\s+xep|sap\s+nhap|hop\s+nhat|giam)\b")
