@@ -724,3 +724,21 @@ def test_who_is_eligible_is_not_what_was_done():
 ])
 def test_an_act_still_to_come_is_no_report(text):
     assert facts(text, published="2019-10") == []
+
+
+def test_until_a_day_past_dates_a_report():
+    text = "Until March 16, the city police received 200,000 applications for chip-based ID cards out of 4 million eligible people."
+    [found] = facts(text, published="2021-03-19")
+    assert (found["indicator_id"], found["value"], found["date"]) == ("chip_id_records_collected", 200000, "2021-03-16")
+
+
+def test_a_task_due_after_publication_is_no_report():
+    text = "The province is assigned to finish issuing chip-based ID cards for 900,000 people before April 30."
+    assert [p for p in facts(text, published="2021-03-19") if p["kind"] == "observation"] == []
+
+
+def test_an_aside_on_the_present_reports_despite_the_plan_around_it():
+    text = ("Tỉnh Hà Tĩnh đã chuẩn bị các điều kiện để bố trí tối thiểu 5 đồng chí công an chính quy tại mỗi xã "
+            "(Đến nay Công an tỉnh đã bố trí hơn 900 đồng chí tại 200 xã, thị trấn).")
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2021-07")] == [
+        (900, "commune_police_officers"), (200, "communes_with_regular_police")]

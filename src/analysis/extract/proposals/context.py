@@ -41,7 +41,8 @@ ISSUE_OR_DEADLINE = re.compile(
 )
 PERIOD_END = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*$")
 PERIOD_START = re.compile(r"\s*[-–]\s*(?:19|20)\d\d\b")
-AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
+# "Until March 16, the police received ...": a day past (a later one is dropped as a plan), as of which.
+AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by|until|up\s+(?:un)?til|up\s+to)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
 # A sentence that dates itself "up to now" speaks as of its publication.
 NOW = re.compile(r"(?i)\b(?:den\s+nay|hien\s+nay|hien\s+co|so\s+far|up\s+to\s+now|to\s+date|currently|now)\b")
 # "Yesterday" in a dated report: the day before its publication.

@@ -109,6 +109,8 @@ OTHER_KIND_COUNT = re.compile(r"(?i)\d[\d.,]*\s+(?:phường|phuong|wards?|đặ
                               r"thị\s+trấn|thi\s+tran|towns?|xã|xa|communes?)(?![\w-])")
 UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)(?:phường|phuong|wards?|thị\s+trấn|thi\s+tran|towns?|"
                                   r"đặc\s+khu|dac\s+khu|special\s+zones?|xã|xa|communes?)\b")
+# A day that closes a task ("... cards for 4.2 million residents before April 30"), folded text.
+DEADLINE_BEFORE = re.compile(r"(?i)\b(?:before|until|no\s+later\s+than|truoc|cham\s+nhat)\s+(?:ngay\s+)?$")
 # "hơn 1 triệu người đủ điều kiện cấp CCCD", "2 million citizens eligible for": who may apply,
 # not what was done.
 ELIGIBLE_AFTER = re.compile(r"(?i)\s*(?:đủ\s+điều\s+kiện|du\s+dieu\s+kien|eligible)\s+(?:để\s+|de\s+)?(?:được\s+|duoc\s+)?"

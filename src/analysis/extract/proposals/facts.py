@@ -16,7 +16,7 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ELIGIBLE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE,
@@ -130,9 +130,17 @@ class Facts:
         if self.published and any(int(y) > int(self.published[:4]) for y in
                                   YEAR_NAMED.findall(self.terms_text, frame["part"][0], figure[0])):
             return TENTATIVE
+        # A day after publication set as the figure's deadline ("finish issuing cards for 4.2 million
+        # residents before April 30"): a plan.
+        if self.published and any(figure[1] <= d["start"] < clause[1] and len(d["date"]) >= 7 and d["date"][: len(self.published)] > self.published
+                                  and DEADLINE_BEFORE.search(self.low, max(0, d["start"] - 20), d["start"])
+                                  for d in self.mentions.dates):
+            return TENTATIVE
         # A tentative word anywhere before the figure in its part of the sentence ("dự kiến đến 1/7,
         # hệ thống ... sẽ kết nối với 50 triệu căn cước").
-        if planned and not old_state and FUTURE.search(self.terms_text, frame["part"][0], figure[0]):
+        # ... but not before an aside that opens on the present ("... chuẩn bị ... (Đến nay đã bố trí 2.200").
+        since = max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]])
+        if planned and not old_state and FUTURE.search(self.terms_text, since, figure[0]):
             return TENTATIVE
         if planned and not old_state and NEW_STATE_BEFORE.search(lead):
             return "the state a planned change leads to"
