@@ -742,3 +742,19 @@ def test_an_aside_on_the_present_reports_despite_the_plan_around_it():
             "(Đến nay Công an tỉnh đã bố trí hơn 900 đồng chí tại 200 xã, thị trấn).")
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2021-07")] == [
         (900, "commune_police_officers"), (200, "communes_with_regular_police")]
+
+
+@pytest.mark.parametrize("text", [
+    "Under the decisions, 120 officers will take the positions of chief or deputy chief of commune police.",
+    "Tính đến 30/6/2021, toàn tỉnh có 500.000 người từ đủ 14 tuổi trở lên sẽ được cấp thẻ căn cước công dân gắn chip.",
+    "Trong đó, 50 trụ sở công an xã được đề nghị đầu tư xây dựng mới.",
+])
+def test_what_is_yet_to_happen_or_proposed_is_no_report(text):
+    assert [p for p in facts(text, published="2021-07") if p.get("indicator_id")] == []
+
+
+def test_a_breakdown_opening_a_paragraph_splits_the_total_before_it():
+    text = ("Công an xã chính quy\n\n"
+            "Đến nay Công an tỉnh Hà Tĩnh đã điều động 900 công an chính quy đảm nhiệm các chức danh công an xã.\n\n"
+            "Trong đó có 200 đồng chí Trưởng Công an xã, 200 đồng chí Phó Công an xã, 500 đồng chí Công an viên.\n\n")
+    assert [p["value"] for p in facts(text, published="2020-09")] == [900]

@@ -109,6 +109,9 @@ OTHER_KIND_COUNT = re.compile(r"(?i)\d[\d.,]*\s+(?:phường|phuong|wards?|đặ
                               r"thị\s+trấn|thi\s+tran|towns?|xã|xa|communes?)(?![\w-])")
 UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)(?:phường|phuong|wards?|thị\s+trấn|thi\s+tran|towns?|"
                                   r"đặc\s+khu|dac\s+khu|special\s+zones?|xã|xa|communes?)\b")
+# A future verb right after the figure in its clause ("122 officers will take the positions",
+# "524.571 người ... sẽ được cấp thẻ"): what is counted has yet to happen.
+FUTURE_AFTER = re.compile(r"(?i)[^.;,:()]{0,50}?\b(?:sẽ|will|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
 # A day that closes a task ("... cards for 4.2 million residents before April 30"), folded text.
 DEADLINE_BEFORE = re.compile(r"(?i)\b(?:before|until|no\s+later\s+than|truoc|cham\s+nhat)\s+(?:ngay\s+)?$")
 # "hơn 1 triệu người đủ điều kiện cấp CCCD", "2 million citizens eligible for": who may apply,

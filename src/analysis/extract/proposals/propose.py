@@ -165,7 +165,9 @@ def _without_parts(proposals: list[dict], text: str) -> list[dict]:
     def is_part(p: dict) -> bool:
         if not PARTS_OPENING.match(text, p["start"]):
             return False
-        return any(q["end"] <= p["start"] and not text[q["end"] : p["start"]].strip() and "\n\n" not in text[q["end"] : p["start"]]
+        # The sentence right before, though a paragraph break stand between ("... 995 Công an chính
+        # quy ...\n\nTrong đó có 195 đồng chí Trưởng Công an xã").
+        return any(q["end"] <= p["start"] and not text[q["end"] : p["start"]].strip()
                    and q.get("indicator_id") == p.get("indicator_id") and q.get("unit") == p.get("unit")
                    for q in observations)
     return [p for p in proposals if p["kind"] != "observation" or not is_part(p)]
