@@ -758,3 +758,24 @@ def test_a_breakdown_opening_a_paragraph_splits_the_total_before_it():
             "Đến nay Công an tỉnh Hà Tĩnh đã điều động 900 công an chính quy đảm nhiệm các chức danh công an xã.\n\n"
             "Trong đó có 200 đồng chí Trưởng Công an xã, 200 đồng chí Phó Công an xã, 500 đồng chí Công an viên.\n\n")
     assert [p["value"] for p in facts(text, published="2020-09")] == [900]
+
+
+def test_two_provinces_joined_as_one_subject_leave_the_unit_open():
+    text = "Tại thời điểm tháng 4/2025, hai tỉnh Hà Tĩnh và Nghệ An hiện có 500 đơn vị hành chính cấp xã."
+    [found] = facts(text, published="2025-04-20")
+    assert found["value"] == 500 and found["unit"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Các trụ sở công an xã ở Hà Tĩnh được xây dựng với quy mô phục vụ từ 8 đến 10 cán bộ, chiến sĩ.",
+    "Lực lượng công an tỉnh Hà Tĩnh đã điều tra khám phá 900 vụ xâm phạm trật tự xã hội, đạt gần 85%.",
+    "The Ha Tinh police will select 2 district-level units and 6 ward-level units to pilot the model.",
+    "Tại hội nghị, 60 cán bộ công an xã tiêu biểu của tỉnh Hà Tĩnh được biểu dương.",
+])
+def test_ranges_solved_cases_choices_to_come_and_commendations_are_no_reports(text):
+    assert [p for p in facts(text, published="2024-05") if p.get("indicator_id")] == []
+
+
+def test_police_of_wards_and_communes_count_commune_level_police():
+    text = "Thành phố Hà Nội sắp xếp lại 500 công an xã, phường, thị trấn xuống còn 120 Công an phường, xã."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-07-05")] == [(120, "commune_police_units")]

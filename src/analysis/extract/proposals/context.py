@@ -171,6 +171,15 @@ def unit_of(place: dict) -> str:
     return f"2025:{place['unit']}" if place.get("merged") else place["unit"]
 
 
+JOINED = re.compile(r"(?i)\s*(?:,|-|–|va|and|voi|cung)\s*(?:(?:tinh|thanh\s+pho|tp\.?|province)\s+)?$")
+
+
+def _joined(named: list[dict], folded: str) -> bool:
+    """Whether two units stand together as one subject ("hai tỉnh An Giang và Kiên Giang có 298
+    ...", "An Giang - Kiên Giang"): a figure about both, or their sum."""
+    return any(JOINED.fullmatch(folded, a["end"], b["start"]) for a, b in zip(named, named[1:]))
+
+
 def speaks_of_country(folded: str, start: int, end: int) -> bool:
     """Whether text[start:end] speaks of the whole country, not of a province's rank in it."""
     return any(not RANKED_IN.search(folded, max(0, m.start() - 30), m.start()) for m in NATIONAL.finditer(folded, start, end))
@@ -195,7 +204,7 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
             return Picked(nearest, True, f"named in the {scope}")
         # A list of units ("tại 16 tỉnh/TP: Hà Nội, TP.HCM, ..."), or units named only after the
         # figure: the figure is about them together, or about one the text leaves to a reader.
-        if len(units) >= LIST_OF_UNITS or not before:
+        if len(units) >= LIST_OF_UNITS or not before or _joined(named, folded):
             return Picked(None, False, f"the {scope} names {', '.join(units)}: which, or all of them?")
         return Picked(nearest, False, f"the {scope} names {', '.join(units)}: nearest before the figure taken")
     if speaks_of_country(folded, *sentence):

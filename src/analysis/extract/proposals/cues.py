@@ -66,6 +66,7 @@ ARRANGEMENT = re.compile(r"(?i)\b(?:rearrang|reorgani[sz]|merg|sắp\s+xếp|sap
 CHANGE = re.compile(r"(?i)\b(?:rearrang|reorgani[sz]|reduc|merg|decreas|sắp\s+xếp|sap\s+xep|sáp\s+nhập|sap\s+nhap|"
                     r"hợp\s+nhất|hop\s+nhat|giảm|tinh\s+gọn|tinh\s+giản|giải\s+thể|giai\s+the|dissol)")
 # A figure after "26 to" is the end of a range, not a figure of its own.
+RANGE_AFTER = re.compile(r"(?i)\s*(?:to|-|–|đến|den|tới|toi)\s*\d")  # "từ 8 đến 10 cán bộ": the start of a range
 RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|đến|den|tới|toi)\s*$")
 # A sentence that plans a change ("dự kiến", "phương án sắp xếp", "will"): its "from" figure is
 # the state now, its "to" figure a plan.
@@ -78,7 +79,8 @@ FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|
                     # An act still to come ("will deploy 575 officers", "sẽ điều động 300 cán bộ");
                     # "will have 65 units" is a state already decided, not among these.
                     r"will\s+(?:be\s+)?(?:deploy|assign|send|sent|transfer|build|built|construct|complete|issue|recruit|"
-                    r"arrang|station|post|establish|set\s+up|start|begin|invest|allocat)\w*|"
+                    r"arrang|station|post|establish|set\s+up|start|begin|invest|allocat|select|choose|pilot)\w*|"
+                    r"(?:is|are)\s+estimated\s+to|"
                     r"sẽ\s+(?:được\s+)?(?:điều\s+động|bố\s+trí|xây\s+dựng|khởi\s+công|hoàn\s+thành|cấp|tuyển|đưa|"
                     r"thành\s+lập|đầu\s+tư|phân\s+bổ)|"
                     r"se\s+(?:duoc\s+)?(?:dieu\s+dong|bo\s+tri|xay\s+dung|khoi\s+cong|hoan\s+thanh|cap|tuyen|dua|"

@@ -19,7 +19,7 @@ from analysis.extract.proposals.cues import (
     AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
-    PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE,
+    PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE,
     REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED,
 )
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
@@ -109,6 +109,8 @@ class Facts:
             return "who is eligible, not what was done"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
+        if RANGE_AFTER.match(self.terms_text, figure[1]) and not re.search(r"\d\D*[^\W\d_]", self.text[figure[0] : figure[1]]):
+            return "the start of a range"
         if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead):
             return "a change or a total, not a count of its own"
         if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
