@@ -779,3 +779,16 @@ def test_ranges_solved_cases_choices_to_come_and_commendations_are_no_reports(te
 def test_police_of_wards_and_communes_count_commune_level_police():
     text = "Thành phố Hà Nội sắp xếp lại 500 công an xã, phường, thị trấn xuống còn 120 Công an phường, xã."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-07-05")] == [(120, "commune_police_units")]
+
+
+def test_a_share_of_money_is_no_share_of_units():
+    text = ("Tỉnh Hà Tĩnh xây dựng công an phường điển hình, kiểu mẫu với tổng kinh phí 400 tỷ đồng (trong đó 80% kinh phí "
+            "bố trí trong giai đoạn 2021-2025; 20% kinh phí còn lại bố trí sau khi quyết toán).")
+    assert [p for p in facts(text) if p.get("value_unit") == "%"] == []
+
+
+def test_a_plan_in_another_part_of_the_sentence_leaves_a_report_a_report():
+    text = ("Đến năm 2025, tỉnh Hà Tĩnh phấn đấu 100% công an xã có trụ sở. "
+            "Trong đó, 15 trụ sở công an xã đã hoàn thành, bàn giao sử dụng; 30 trụ sở dự kiến hoàn thành trong năm 2025.")
+    found = {p["value"]: p["kind"] for p in facts(text, published="2024-05")}
+    assert found.get(15) == "observation"

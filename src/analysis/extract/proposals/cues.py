@@ -114,6 +114,9 @@ UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)(?:phư�
 # A future verb right after the figure in its clause ("122 officers will take the positions",
 # "524.571 người ... sẽ được cấp thẻ"): what is counted has yet to happen.
 FUTURE_AFTER = re.compile(r"(?i)[^.;,:()]{0,50}?\b(?:sẽ|will|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
+# A share of money ("20% kinh phí còn lại", "80% of the funds"): no share these indicators measure.
+SHARE_OF_MONEY = re.compile(r"(?i)\s*(?:(?:số\s+|so\s+)?(?:kinh\s+phí|kinh\s+phi|nguồn\s+vốn|nguon\s+von|vốn|von|ngân\s+sách|ngan\s+sach)|"
+                            r"(?:of\s+(?:the\s+)?)?(?:funds|funding|budget|capital))\b")
 # A day that closes a task ("... cards for 4.2 million residents before April 30"), folded text.
 DEADLINE_BEFORE = re.compile(r"(?i)\b(?:before|until|no\s+later\s+than|truoc|cham\s+nhat)\s+(?:ngay\s+)?$")
 # "hơn 1 triệu người đủ điều kiện cấp CCCD", "2 million citizens eligible for": who may apply,

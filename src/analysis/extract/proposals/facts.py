@@ -19,7 +19,7 @@ from analysis.extract.proposals.cues import (
     AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
-    PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE,
+    PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
     REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED,
 )
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
@@ -105,6 +105,8 @@ class Facts:
                 return "the share some units reached, not the province's"
         if OF_TOTAL_OPENING.match(lead) and AMOUNT.search(lead):
             return PART
+        if self.text[figure[0] : figure[1]].rstrip().endswith("%") and SHARE_OF_MONEY.match(self.terms_text, figure[1]):
+            return "a share of money, not of units"
         if ELIGIBLE_AFTER.match(self.terms_text, figure[1]):
             return "who is eligible, not what was done"
         if RANGE_BEFORE.search(lead):
@@ -307,6 +309,8 @@ class Facts:
             return None  # a commitment already made is reported: an observation
         number = next((q for q in self.quantities if figure[0] <= q["start"] < figure[1] and q["value"] == target["value"]), None)
         if number is not None:
+            if number.get("unit") == "%" and SHARE_OF_MONEY.match(self.terms_text, number["end"]):
+                return None  # "80% kinh phí bố trí trong giai đoạn 2021-2025": a share of the money
             lead = self.terms_text[frame["sentence"][0] : number["start"]]
             if (OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE).search(lead) or CHANGE_BY.search(lead):
                 return None  # "in 2025, from the current 108 communes ...": the state the plan changes
@@ -357,7 +361,10 @@ def planned_target(observation: dict, low_text: str, earlier_target: dict | None
     target with the deadline of the target set just before it; else the observation unchanged."""
     if observation["kind"] != "observation":
         return observation
-    if earlier_target is None or not PLANNED.search(low_text, observation["start"], observation["end"]):
+    # The figure's own part of the sentence ("15 ... đã hoàn thành; 34 ... dự kiến hoàn thành"), not another's.
+    part_start = max(observation["start"], low_text.rfind(";", observation["start"], observation["figure_start"]) + 1)
+    part_end = low_text.find(";", observation["figure_end"], observation["end"])
+    if earlier_target is None or not PLANNED.search(low_text, part_start, part_end if part_end >= 0 else observation["end"]):
         return None if observation.get("tentative") else observation
     target = {k: v for k, v in observation.items() if k not in ("date", "qualifier", "total", "tentative")}
     comparator = {"at least": ">=", "more than": ">=", "at most": "<=", "less than": "<="}
