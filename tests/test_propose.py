@@ -792,3 +792,15 @@ def test_a_plan_in_another_part_of_the_sentence_leaves_a_report_a_report():
             "Trong đó, 15 trụ sở công an xã đã hoàn thành, bàn giao sử dụng; 30 trụ sở dự kiến hoàn thành trong năm 2025.")
     found = {p["value"]: p["kind"] for p in facts(text, published="2024-05")}
     assert found.get(15) == "observation"
+
+
+def test_the_ministrys_own_target_is_the_countrys():
+    text = "Sau lễ khai trương, mục tiêu đến ngày 1-7-2021, Bộ Công an sẽ cấp được 40 triệu thẻ căn cước công dân gắn chíp."
+    [found] = facts(text, published="2021-01")
+    assert (found["kind"], found["indicator_id"], found["unit"], found["deadline"]) == (
+        "target", "chip_id_cards_issued", "national", "2021-07-01")
+
+
+def test_a_police_officer_is_not_the_ministry():
+    text = "Đã có 900 cán bộ công an chính quy đảm nhiệm các chức danh công an tại 200 xã."
+    assert {p["unit"] for p in facts(text)} == {None}

@@ -30,7 +30,7 @@ DEADLINES = [
     re.compile(rf"(?i)\bby\s+(?:the\s+end\s+of\s+)?{_MONTH}\.?\s+(?:(?P<d>[0-3]?\d),?\s+)?{YEAR}\b"),
     # "đến năm 2030", "đến hết năm 2025", "đến cuối năm 2025", "phấn đấu đến 2030", "trong năm 2025"
     re.compile(rf"(?i)\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?{YEAR}\b"),
-    re.compile(rf"(?i)\b(?:den|truoc)\s+(?:ngay\s+)?(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*{YEAR}\b"),
+    re.compile(rf"(?i)\b(?:den|truoc)\s+(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*{YEAR}\b"),
     re.compile(rf"(?i)\b(?:trong\s+nam|nam)\s+{YEAR}\b"),
     # Swedish, French, German
     re.compile(rf"(?i)\b(?:senast|till|fram\s+till|i\s+slutet\s+av|d'ici|bis)\s+(?:ar\s+|fin\s+)?{YEAR}\b"),

@@ -171,6 +171,7 @@ def unit_of(place: dict) -> str:
     return f"2025:{place['unit']}" if place.get("merged") else place["unit"]
 
 
+MINISTRY = re.compile(r"(?i)(?<!can\s)\b(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security|mps)\b")  # not "cán bộ công an"
 JOINED = re.compile(r"(?i)\s*(?:,|-|–|va|and|voi|cung)\s*(?:(?:tinh|thanh\s+pho|tp\.?|province)\s+)?$")
 
 
@@ -219,6 +220,9 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     # person to say; never the country.
     if PROVINCIAL.search(folded, sentence[0], sentence[1]):
         return Picked(None, False, "the sentence speaks of a province it does not name: which?")
+    # "Bộ Công an sẽ cấp 50 triệu thẻ": what the Ministry does, it does for the country.
+    if MINISTRY.search(folded, clause[0], figure[1]):
+        return Picked("national", False, "no unit named in the sentence: the Ministry's figure, the country's")
     if speaks_of_country(folded, 0, len(folded)):
         return Picked("national", False, "no unit named in the sentence or before it; the text speaks of the country")
     return Picked(None, False, "no unit named in the sentence or before it, nor the country: which?")
