@@ -804,3 +804,11 @@ def test_the_ministrys_own_target_is_the_countrys():
 def test_a_police_officer_is_not_the_ministry():
     text = "Đã có 900 cán bộ công an chính quy đảm nhiệm các chức danh công an tại 200 xã."
     assert {p["unit"] for p in facts(text)} == {None}
+
+
+def test_the_province_a_text_names_further_on_is_the_one_it_speaks_of():
+    text = ("Công an xã chính quy\n\n"
+            "Đợt này, đã có 300 đồng chí công an chính quy đến đảm nhiệm các chức danh Công an xã tại 190 xã, thị trấn trên địa bàn tỉnh.\n\n"
+            "Thực hiện Đề án của UBND tỉnh Hà Tĩnh, đến nay Công an Hà Tĩnh đã điều động 900 công an chính quy về xã.\n\n")
+    found = [(p["value"], p["unit"]) for p in facts(text, published="2020-09")]
+    assert found == [(300, "ha-tinh"), (190, "ha-tinh"), (900, "ha-tinh")]

@@ -219,6 +219,8 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     # "Toàn tỉnh", "the province" without its name: a unit the text does not name here, for a
     # person to say; never the country.
     if PROVINCIAL.search(folded, sentence[0], sentence[1]):
+        if main:  # "trên địa bàn tỉnh" in a text about one province, named further on
+            return Picked(main, False, f"the sentence speaks of a province: the document's main unit, {main}, named further on")
         return Picked(None, False, "the sentence speaks of a province it does not name: which?")
     # "Bộ Công an sẽ cấp 50 triệu thẻ": what the Ministry does, it does for the country.
     if MINISTRY.search(folded, clause[0], figure[1]):
