@@ -812,3 +812,14 @@ def test_the_province_a_text_names_further_on_is_the_one_it_speaks_of():
             "Thực hiện Đề án của UBND tỉnh Hà Tĩnh, đến nay Công an Hà Tĩnh đã điều động 900 công an chính quy về xã.\n\n")
     found = [(p["value"], p["unit"]) for p in facts(text, published="2020-09")]
     assert found == [(300, "ha-tinh"), (190, "ha-tinh"), (900, "ha-tinh")]
+
+
+@pytest.mark.parametrize("text", [
+    "After the arrangement, the province reduced the number of communes, wards and towns from 140 to 50, a reduction rate of 64.29%.",
+    "Đến nay, có 15 đơn vị công an cấp xã của tỉnh Hà Tĩnh hoàn thành cấp 100% căn cước công dân gắn chip.",
+    "The Ha Tinh police received 400,000 applications for chip-based ID cards, while 100,000 cases have not gone to police stations.",
+    "The police force nationwide has cleaned 80% of the national population data on the system.",
+])
+def test_a_rate_of_reduction_units_that_excel_what_is_not_done_and_data_cleaned_are_not_these_figures(text):
+    found = [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-07-10")]
+    assert not any(value in (64.29, 15, 100, 100000, 80) for value, _ in found), found

@@ -35,7 +35,8 @@ PLAN_AMOUNT_BEFORE = re.compile(r"(?i)\b(?:mục\s+tiêu|muc\s+tieu|kế\s+hoạ
 OF_TOTAL_OPENING = re.compile(r"(?i)\s*(?:trong|of)\s+(?:(?:tổng\s+)?số\s+|the\s+)?\d[\d.,]*\s+"
                               r"(?!(?:tháng|năm|ngày|tuần|quý|months?|years?|days?|weeks?)\b)")
 # A count of some communes, wards, districts or units before a share in its clause.
-SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:xã|xa|phường|phuong|huyện|huyen|đơn\s+vị|don\s+vi|"
+SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:(?:đơn\s+vị\s+|don\s+vi\s+)?(?:công\s+an|cong\s+an)\s+(?:cấp\s+|cap\s+)?)?"
+                        r"(?:xã|xa|phường|phuong|huyện|huyen|đơn\s+vị|don\s+vi|"
                         r"communes?|wards?|districts?|units?)\b")
 # A figure right after "reducing", "giảm", "tăng thêm" is the size of a change ("reducing 400
 # units"); after "out of the total" the total the figure before is part of.
