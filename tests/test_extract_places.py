@@ -54,6 +54,8 @@ def test_scheme_follows_the_publication_date():
 
     assert scheme("2023-05-01") == ["legacy"]
     assert scheme("2025-08-01") == ["2025"]
+    assert scheme("2025-07") == ["2025"]  # a text of July 2025, by its month
+    assert scheme("2025-06") == ["legacy"]
 
 
 def test_after_the_merger_later_in_the_sentence_names_the_merged_unit_in_the_spring_of_2025():

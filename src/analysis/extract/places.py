@@ -155,9 +155,16 @@ def _merged_later(units, candidates, lowered: str, end: int, published: str | No
     return len(legacy) == 1 and len(units.legacy_of(units.current_of(legacy[0]))) > 1
 
 
+def before_merger(published: str) -> bool:
+    """Whether a text of this date (a day, a month, or a year) predates the merger: a text of
+    July 2025 ("2025-07") does not; one dated only "2025" is read as before it, as most of that
+    year's reports on the merger were."""
+    return published[:7] < MERGER_DATE[:7] if len(published) == 7 else published < MERGER_DATE
+
+
 def find_places(original: str, folded: str, published: str | None = None) -> list[Mention]:
     units, variants, pattern = _matcher()
-    prefer = "legacy" if published and published < MERGER_DATE else "2025"
+    prefer = "legacy" if published and before_merger(published) else "2025"
     found: list[Mention] = []
     lowered = folded.lower()
     title_end = (title_line(original) or (0, 0))[1]
