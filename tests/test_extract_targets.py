@@ -22,6 +22,9 @@ def targets(text: str) -> list[dict]:
         ("Localities have committed to allocating about 30,000 billion VND by 2030.", 30000000000000, "VND", "=", "2030-12-31"),
         ("Den nam 2030 xay dung 100% Cong an phuong dat chuan.", 100, "%", "=", "2030-12-31"),
         ("Senast 2025 ska minst 30 % av kommunpolisen ha lokaler.", 30, "%", ">=", "2025-12-31"),
+        ("Dự kiến đến hết quý 2 năm 2021 sẽ cấp khoảng 560 nghìn thẻ căn cước.", 560000, "thẻ căn cước", "=", "2021-06-30"),
+        ("The police will issue 500,000 ID cards by the end of quarter III of 2021.", 500000, "cards", "=", "2021-09-30"),
+        ("Mục tiêu đến ngày 1-7-2021 sẽ cấp được 50 triệu thẻ căn cước.", 50000000, "thẻ căn cước", "=", "2021-07-01"),
     ],
 )
 def test_targets(text, value, unit, comparator, deadline):

@@ -28,10 +28,12 @@ DEADLINES = [
     # "by the end of 2025", "by end-2025", "by 2030", "no later than 2025", "until 2030"
     re.compile(rf"(?i)\b(?:by|before\s+the\s+end\s+of|no\s+later\s+than|until|till)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+year\s+)?|end[- ])?{YEAR}\b"),
     re.compile(rf"(?i)\bby\s+(?:the\s+end\s+of\s+)?{_MONTH}\.?\s+(?:(?P<d>[0-3]?\d),?\s+)?{YEAR}\b"),
+    # "đến hết quý 2 năm 2021", "by the end of quarter II 2021": the quarter's last day
+    re.compile(rf"(?i)\b(?:den|toi|truoc|by)\s+(?:het\s+|cuoi\s+|the\s+end\s+of\s+)?(?:quy|quarter)\s+(?P<q>[1-4]|iv|i{{1,3}})\s+(?:nam\s+|of\s+)?{YEAR}\b"),
     # "đến năm 2030", "đến hết năm 2025", "đến cuối năm 2025", "phấn đấu đến 2030", "trong năm 2025"
     re.compile(rf"(?i)\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?{YEAR}\b"),
     re.compile(rf"(?i)\b(?:den|truoc)\s+(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*{YEAR}\b"),
-    re.compile(rf"(?i)\b(?:trong\s+nam|nam)\s+{YEAR}\b"),
+    (IN_YEAR_VI := re.compile(rf"(?i)\b(?:trong\s+nam|nam)\s+{YEAR}\b")),
     # Swedish, French, German
     re.compile(rf"(?i)\b(?:senast|till|fram\s+till|i\s+slutet\s+av|d'ici|bis)\s+(?:ar\s+|fin\s+)?{YEAR}\b"),
     # "In 2023, ... will": a year alone is a deadline only where the clause speaks of a goal.
@@ -41,7 +43,7 @@ DEADLINES = [
 DURATIONS = frozenset("day days week weeks month months year years ngày tuần tháng năm giờ tuổi dag dagar år".split())
 LATER_YEAR = re.compile(r"(?i)\b(?:nam|in|by|den|toi)\s+(?:19|20)\d\d\b")
 BEFORE_GAP = 40  # a quantity before its deadline must be close: "30,000 billion VND by 2030"
-_WEAK = {len(DEADLINES) - 1, 5}  # deadlines that need a goal word in their clause
+_WEAK = {len(DEADLINES) - 1, DEADLINES.index(IN_YEAR_VI)}  # deadlines that need a goal word in their clause
 
 # Read on the original text: folded Vietnamese is ambiguous ("căn cước" is not "cần").
 GOAL = re.compile(
@@ -70,6 +72,10 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 def _deadline_iso(m: re.Match) -> str:
     year = int(m["y"])
     groups = m.groupdict()
+    if groups.get("q"):
+        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m["q"].lower()) or int(m["q"])
+        month = 3 * quarter
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     if groups.get("m") or groups.get("mn"):
         month = int(m["m"]) if groups.get("m") else MONTHS_EN[m["mn"].lower()]
         day = int(m["d"]) if groups.get("d") else calendar.monthrange(year, month)[1]
