@@ -746,6 +746,7 @@ def test_an_aside_on_the_present_reports_despite_the_plan_around_it():
 
 @pytest.mark.parametrize("text", [
     "Under the decisions, 120 officers will take the positions of chief or deputy chief of commune police.",
+    "Under the project, 40 million chip-based ID cards would be granted to eligible citizens.",
     "Tính đến 30/6/2021, toàn tỉnh có 500.000 người từ đủ 14 tuổi trở lên sẽ được cấp thẻ căn cước công dân gắn chip.",
     "Trong đó, 50 trụ sở công an xã được đề nghị đầu tư xây dựng mới.",
 ])

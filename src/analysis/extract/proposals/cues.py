@@ -114,7 +114,7 @@ UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)(?:phư�
                                   r"đặc\s+khu|dac\s+khu|special\s+zones?|xã|xa|communes?)\b")
 # A future verb right after the figure in its clause ("122 officers will take the positions",
 # "524.571 người ... sẽ được cấp thẻ"): what is counted has yet to happen.
-FUTURE_AFTER = re.compile(r"(?i)[^.;,:()]{0,50}?\b(?:sẽ|will|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
+FUTURE_AFTER = re.compile(r"(?i)[^.;,:()]{0,50}?\b(?:sẽ|will|would|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
 # A share of money ("20% kinh phí còn lại", "80% of the funds"): no share these indicators measure.
 SHARE_OF_MONEY = re.compile(r"(?i)\s*(?:(?:số\s+|so\s+)?(?:kinh\s+phí|kinh\s+phi|nguồn\s+vốn|nguon\s+von|vốn|von|ngân\s+sách|ngan\s+sach)|"
                             r"(?:of\s+(?:the\s+)?)?(?:funds|funding|budget|capital))\b")
