@@ -824,3 +824,19 @@ def test_the_province_a_text_names_further_on_is_the_one_it_speaks_of():
 def test_a_rate_of_reduction_units_that_excel_what_is_not_done_and_data_cleaned_are_not_these_figures(text):
     found = [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-07-10")]
     assert not any(value in (64.29, 15, 100, 100000, 80) for value, _ in found), found
+
+
+def test_a_question_states_no_fact():
+    text = "Dự kiến bao giờ thì 100% công dân tỉnh Hà Tĩnh thuộc diện cấp căn cước công dân sẽ được cấp thẻ đến năm 2021?"
+    assert facts(text, published="2021-03") == []
+
+
+def test_communes_of_a_district_named_after_the_count_are_the_districts():
+    text = "Giai đoạn 2023-2025, tỉnh Hà Tĩnh sáp nhập toàn bộ thị xã A và 4 xã của huyện Nghi Xuân vào thành phố."
+    assert 4 not in [p["value"] for p in facts(text, published="2024-07")]
+
+
+def test_among_these_opens_a_breakdown():
+    text = ("Công an tỉnh Hà Tĩnh đã điều động 300 cán bộ, chiến sĩ về công an xã. "
+            "Trong số này, có hơn 50 cán bộ, chiến sĩ đang công tác tại Đội Cảnh sát giao thông.")
+    assert [p["value"] for p in facts(text, published="2024-05")] == [300]

@@ -18,8 +18,8 @@ NOT_COUNTED = DURATIONS | MEASURES_VI | {"điểm", "points", "point", "lần", 
 MEASURES = frozenset("km km2 km² ha m2 m² hectares hectare square".split())
 MEASURE_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:km2?|km²|ha|m2|m²|kg)\b")
 # A figure after these words is a part of the total before it ("75 units, including 8 wards").
-BREAKDOWN = (r"including|includes|of\s+which|in\s+which|among\s+them|of\s+these|of\s+them|bao\s+gồm|bao\s+gom|"
-             r"gồm|gom|trong\s+đó|trong\s+do")
+BREAKDOWN = (r"including|includes|of\s+which|in\s+which|among\s+them|among\s+these|of\s+these|of\s+them|bao\s+gồm|bao\s+gom|"
+             r"gồm|gom|trong\s+đó|trong\s+do|trong\s+số\s+(?:này|đó)|trong\s+so\s+(?:nay|do)")
 # ... and a colon after a count: "119 commune-level units: 13 wards, 11 towns, 95 communes".
 COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]|:(?=\s)")
 # A figure for each commune, office or person ("mỗi xã có 3 đồng chí", "18 cán bộ/xã", "5 officers

@@ -311,6 +311,9 @@ class Facts:
         if number is not None:
             if number.get("unit") == "%" and SHARE_OF_MONEY.match(self.terms_text, number["end"]):
                 return None  # "80% kinh phí bố trí trong giai đoạn 2021-2025": a share of the money
+            number_frame = self._frame((number["start"], number["end"]))
+            if smaller_unit(self.text, self.mentions, (number["start"], number["end"]), number_frame["own"], self.places):
+                return None  # "... 4 xã của huyện Nghi Lộc": a district's promise, no unit of the briefs
             lead = self.terms_text[frame["sentence"][0] : number["start"]]
             if (OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE).search(lead) or CHANGE_BY.search(lead):
                 return None  # "in 2025, from the current 108 communes ...": the state the plan changes

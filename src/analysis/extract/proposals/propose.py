@@ -104,7 +104,8 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None) -
                 proposal = planned_target(proposal, facts.terms_text, earlier[-1] if earlier else None)
                 if proposal is not None:
                     proposals.append(proposal)
-    proposals = _without_parts(proposals, text)
+    # A question ("Dự kiến bao giờ thì 100% công dân ... được cấp?") states no fact.
+    proposals = [p for p in _without_parts(proposals, text) if not p["quote"].rstrip(" \"”'»)").endswith("?")]
     proposals += document_proposals(text, source, mentions.documents, mentions.dates, mentions.main_unit)
     return _deduplicated(proposals)
 
