@@ -108,10 +108,10 @@ SPLITS = {
 # One kind of commune-level unit counted beside another ("2.636 xã, 672 phường và 13 đặc khu"):
 # a part by kind, which no administrative indicator counts (commune_level_units counts them all).
 ONE_KIND = re.compile(r"(?i)(?:xã|xa|communes?|phường|phuong|wards?)")
-OTHER_KIND_COUNT = re.compile(r"(?i)\d[\d.,]*\s+(?:phường|phuong|wards?|đặc\s+khu|dac\s+khu|special\s+(?:administrative\s+)?zones?|"
-                              r"thị\s+trấn|thi\s+tran|towns?|xã|xa|communes?)(?![\w-])")
-UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)(?:phường|phuong|wards?|thị\s+trấn|thi\s+tran|towns?|"
-                                  r"đặc\s+khu|dac\s+khu|special\s+zones?|xã|xa|communes?)\b")
+_UNIT_KIND = (r"(?:phường|phuong|wards?|đặc\s+khu|dac\s+khu|special\s+(?:administrative\s+)?zones?|"
+              r"thị\s+trấn|thi\s+tran|towns?|xã|xa|communes?)(?![\w-])")
+OTHER_KIND_COUNT = re.compile(r"(?i)\d[\d.,]*\s+" + _UNIT_KIND)
+UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)" + _UNIT_KIND)
 # A future verb right after the figure in its clause ("122 officers will take the positions",
 # "524.571 người ... sẽ được cấp thẻ"): what is counted has yet to happen.
 FUTURE_AFTER = re.compile(r"(?i)[^.;,:()]{0,50}?\b(?:sẽ|will|would|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
