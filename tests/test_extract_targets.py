@@ -24,6 +24,8 @@ def targets(text: str) -> list[dict]:
         ("Senast 2025 ska minst 30 % av kommunpolisen ha lokaler.", 30, "%", ">=", "2025-12-31"),
         ("Dự kiến đến hết quý 2 năm 2021 sẽ cấp khoảng 560 nghìn thẻ căn cước.", 560000, "thẻ căn cước", "=", "2021-06-30"),
         ("The police will issue 500,000 ID cards by the end of quarter III of 2021.", 500000, "cards", "=", "2021-09-30"),
+        ("Phấn đấu đến hết quý II/2021 sẽ cấp 560 nghìn thẻ căn cước.", 560000, "thẻ căn cước", "=", "2021-06-30"),
+        ("Tỉnh sẽ cấp 560 nghìn thẻ căn cước trước quý 3 năm 2021.", 560000, "thẻ căn cước", "=", "2021-06-30"),
         ("Mục tiêu đến ngày 1-7-2021 sẽ cấp được 50 triệu thẻ căn cước.", 50000000, "thẻ căn cước", "=", "2021-07-01"),
     ],
 )

@@ -698,6 +698,13 @@ def test_what_is_needed_or_semi_professional_is_not_the_regular_count(text):
     assert not regular & {p.get("indicator_id") for p in facts(text)}
 
 
+def test_what_was_built_and_regular_officers_are_counted():
+    built = facts("Toàn tỉnh Hà Tĩnh đã hoàn thành xây dựng mới 80 trụ sở công an xã.")
+    regular = facts("Toàn tỉnh Hà Tĩnh hiện có 900 đồng chí công an chính quy đảm nhiệm chức danh công an xã.")
+    assert [p["indicator_id"] for p in built] == ["commune_police_hq_completed"]
+    assert [p["indicator_id"] for p in regular] == ["commune_police_officers"]
+
+
 def test_an_e_id_card_is_the_chip_based_citizen_id():
     text = "By April 27, local police nationwide received 30 million applications for e-ID cards, reaching 60% of the target."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2021-05")] == [
@@ -777,6 +784,11 @@ def test_ranges_solved_cases_choices_to_come_and_commendations_are_no_reports(te
     assert [p for p in facts(text, published="2024-05") if p.get("indicator_id")] == []
 
 
+def test_a_count_of_officers_beside_those_exclusions_is_read():
+    text = "Công an tỉnh Hà Tĩnh đã điều động 600 cán bộ, chiến sĩ về công an xã."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2024-05")] == [(600, "commune_police_officers")]
+
+
 def test_police_of_wards_and_communes_count_commune_level_police():
     text = "Thành phố Hà Nội sắp xếp lại 500 công an xã, phường, thị trấn xuống còn 120 Công an phường, xã."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2025-07-05")] == [(120, "commune_police_units")]
@@ -827,8 +839,9 @@ def test_a_rate_of_reduction_units_that_excel_what_is_not_done_and_data_cleaned_
 
 
 def test_a_question_states_no_fact():
-    text = "Dự kiến bao giờ thì 100% công dân tỉnh Hà Tĩnh thuộc diện cấp căn cước công dân sẽ được cấp thẻ đến năm 2021?"
-    assert facts(text, published="2021-03") == []
+    report = "Đến nay, Công an tỉnh Hà Tĩnh đã cấp 300.000 thẻ căn cước công dân gắn chip"
+    assert [p["value"] for p in facts(report + ".", published="2021-03")] == [300000]
+    assert facts(report + ", đúng không?", published="2021-03") == []
 
 
 def test_communes_of_a_district_named_after_the_count_are_the_districts():
@@ -840,3 +853,34 @@ def test_among_these_opens_a_breakdown():
     text = ("Công an tỉnh Hà Tĩnh đã điều động 300 cán bộ, chiến sĩ về công an xã. "
             "Trong số này, có hơn 50 cán bộ, chiến sĩ đang công tác tại Đội Cảnh sát giao thông.")
     assert [p["value"] for p in facts(text, published="2024-05")] == [300]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ngày 15/3, Đại tá Nguyễn Văn A, Giám đốc Công an tỉnh Hà Tĩnh cho biết: đơn vị đã thu nhận 300.000 hồ sơ căn cước công dân.", 300000),
+    ("Đến nay Công an tỉnh Hà Tĩnh đã cấp 300.000 thẻ căn cước công dân gắn chip và sẽ hoàn thành trong tháng 6.", 300000),
+    ("Đến nay đã có 300 cán bộ của Công an tỉnh Hà Tĩnh được điều động về công an xã.", 300),
+    ("Công an tỉnh Hà Tĩnh đã thu nhận 400.000 hồ sơ căn cước công dân nhưng chưa được trả thẻ.", 400000),
+])
+def test_a_colon_after_words_a_later_promise_the_provinces_police_and_a_later_lack_leave_a_report(text, value):
+    assert value in [p["value"] for p in facts(text, published="2025-04-20")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hà Tĩnh có 1,3 triệu người dân, đến nay đã cấp 500.000 thẻ căn cước công dân gắn chip.",
+    "Công an tỉnh Hà Tĩnh huy động 300 người tham gia cấp căn cước công dân.",
+    "Toan tinh Ha Tinh co hon 1 trieu nguoi du dieu kien cap can cuoc cong dan va da thu nhan hon 20.000 ho so.",
+])
+def test_people_who_receive_no_card_are_not_cards_issued(text):
+    assert [p["value"] for p in facts(text, published="2025-04-20") if p.get("indicator_id") == "chip_id_cards_issued"] in ([], [500000])
+
+
+def test_a_bare_part_follows_a_count_not_a_share_between():
+    text = ("Ha Tinh has issued 300,000 electronic identification accounts, reaching 60% of the target. "
+            "Of them, 200,000 have been activated.")
+    found = [(p["value"], p["indicator_id"]) for p in facts(text)]
+    assert (200000, "eid_accounts_activated") in found
+
+
+def test_a_bare_part_its_words_do_not_name_is_no_figure():
+    text = "Công an tỉnh Hà Tĩnh đã thu nhận 300.000 hồ sơ căn cước công dân, trong đó 20.000 của người cao tuổi."
+    assert [p["value"] for p in facts(text)] == [300000]

@@ -82,8 +82,9 @@ STOP_VI = frozenset(
     ở trước sau thực triển thi hoàn nhằm bao đủ gắn mới tham""".split()
 ) | frozenset(
     # Their spellings without diacritics, where that spelling is no word of a counted noun
-    # ("tai" is "tài khoản", "thi" "thị trấn", "gan" "gắn chip": left out).
-    """va cua trong duoc da voi cho la theo nay se dang bi nhu nhung hoac khi neu deu cung rat
+    # ("tai" is "tài khoản", "thi" "thị trấn", "gan" "gắn chip", "dang" "đảng viên", "bi" "bí
+    # thư": left out).
+    """va cua trong duoc da voi cho la theo nay se nhu nhung hoac khi neu deu cung rat
     dat gom nham""".split()
 )
 # Vietnamese measure words: the unit is the word itself ("2 năm", "52 tuổi", "300 m2").
@@ -95,7 +96,7 @@ _RANK_NUMBER = re.compile(r"[ \t]+\d(?![\d.,]*\d)(?!\s*%)")
 _SCALE_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})(?![\d.,%]|[ \t]*(?:%|/))(?=[ \t]+(?!(?:nghin|ngan|trieu|ty)\b)[^\W\d_])")
 _THOUSANDS_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})[ \t]+(?:nghin|ngan)\b")
 # Words that open a part of the figure before: a bare number after them counts what it counts.
-PART_OF_BEFORE = re.compile(r"(?i)(?:\btrong\s+do(?:\s+co)?|\bof\s+(?:them|which|these|those)|\bamong\s+them)[\s,:]*$")
+PART_OF_BEFORE = re.compile(r"(?i)(?:\btrong\s+(?:so\s+)?(?:do|nay)(?:\s+co)?|\bof\s+(?:them|which|these|those)|\bamong\s+(?:them|these))[\s,:]*$")
 _VI_MAX_WORDS = 5
 _EN_MAX_WORDS = 4
 
@@ -238,8 +239,10 @@ def find_quantities(original: str, folded: str, language: str, occupied: Occupie
             if counted:  # "the total number of commune-level units in the province is 186"
                 noun = folded[max(0, num_start - 120) + counted.start("noun") : max(0, num_start - 120) + counted.end("noun")]
                 fields["unit"] = unit = _NOUN_TAIL.split(original[max(0, num_start - 120) + counted.start("noun") :][: len(noun)])[0]
-        if unit is None and found and _part_of_previous(folded, found[-1].end, num_start):
-            fields["unit"] = unit = found[-1].fields["unit"]  # "300.000 tài khoản, trong đó 200.000 đã kích hoạt"
+        # The figure a bare part belongs to counts things: not a share or a sum of money between.
+        counted = next((q for q in reversed(found) if q.fields["unit"] not in ("%", *CURRENCIES.values())), None)
+        if unit is None and counted and _part_of_previous(folded, counted.end, num_start):
+            fields["unit"] = unit = counted.fields["unit"]  # "300.000 tài khoản, trong đó 200.000 đã kích hoạt"
         if unit is None and not fields["qualifier"] and not total:
             continue  # a bare number with nothing to say what it counts
         found.append(mention)

@@ -29,7 +29,9 @@ DEADLINES = [
     re.compile(rf"(?i)\b(?:by|before\s+the\s+end\s+of|no\s+later\s+than|until|till)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+year\s+)?|end[- ])?{YEAR}\b"),
     re.compile(rf"(?i)\bby\s+(?:the\s+end\s+of\s+)?{_MONTH}\.?\s+(?:(?P<d>[0-3]?\d),?\s+)?{YEAR}\b"),
     # "đến hết quý 2 năm 2021", "by the end of quarter II 2021": the quarter's last day
-    re.compile(rf"(?i)\b(?:den|toi|truoc|by)\s+(?:het\s+|cuoi\s+|the\s+end\s+of\s+)?(?:quy|quarter)\s+(?P<q>[1-4]|iv|i{{1,3}})\s+(?:nam\s+|of\s+)?{YEAR}\b"),
+    # ("trước quý 3 năm 2021", "before quarter III": the end of the quarter before)
+    re.compile(rf"(?i)\b(?:den|toi|by|(?P<before>truoc|before))\s+(?P<end>het\s+|cuoi\s+|the\s+end\s+of\s+)?(?:quy|quarter)\s+"
+               rf"(?P<q>[1-4]|iv|i{{1,3}})(?:\s*/\s*|\s+(?:nam\s+|of\s+)?){YEAR}\b"),
     # "đến năm 2030", "đến hết năm 2025", "đến cuối năm 2025", "phấn đấu đến 2030", "trong năm 2025"
     re.compile(rf"(?i)\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?{YEAR}\b"),
     re.compile(rf"(?i)\b(?:den|truoc)\s+(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*{YEAR}\b"),
@@ -74,6 +76,10 @@ def _deadline_iso(m: re.Match) -> str:
     groups = m.groupdict()
     if groups.get("q"):
         quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m["q"].lower()) or int(m["q"])
+        if groups.get("before") and not groups.get("end"):
+            quarter -= 1  # before the quarter starts: the end of the one before
+            if quarter == 0:
+                return f"{year - 1:04d}-12-31"
         month = 3 * quarter
         return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     if groups.get("m") or groups.get("mn"):

@@ -85,7 +85,9 @@ UNNAMED_DISTRICT = re.compile(r"\b(?i:của|toàn|cả|trong|trên\s+địa\s+b�
                               r"|\b(?i:của|toàn|cả)\s+(?i:xã|phường)\b(?!\s*(?:[" + UPPER + r"\d]|hội\b|hoi\b|,))"
                               r"|\b(?i:huyện|xã|phường)\s+này\b|\b(?i:the|this)\s+district\b")
 LIST_OF_UNITS = 3  # a sentence naming this many units lists them
-AT_NAME = re.compile(r"\s*(?:ở|tại|tai|thuộc|thuoc|của|cua|in|of)\s+(?:(?i:huyện|huyen|thị xã|thi xa|quận|quan|thành phố|thanh pho)\s+|(?:TP|TX)\.?\s*)?(" + NAME + ")")
+_DISTRICT_WORD = r"(?:(?i:huyện|huyen|thị xã|thi xa|quận|quan|thành phố|thanh pho)\s+|(?:TP|TX)\.?\s*)"
+# "3 phường ở Điện Bàn", "4 xã của huyện Nghi Lộc"; not "300 cán bộ của Công an tỉnh Hà Tĩnh".
+AT_NAME = re.compile(r"\s*(?:(?:ở|tại|tai|thuộc|thuoc|in|of)\s+" + _DISTRICT_WORD + r"?|(?:của|cua)\s+" + _DISTRICT_WORD + r")(" + NAME + ")")
 
 
 @dataclass(frozen=True)

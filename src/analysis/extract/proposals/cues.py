@@ -114,10 +114,25 @@ OTHER_KIND_COUNT = re.compile(r"(?i)\d[\d.,]*\s+" + _UNIT_KIND)
 UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)" + _UNIT_KIND)
 # A future verb right after the figure in its clause ("122 officers will take the positions",
 # "524.571 người ... sẽ được cấp thẻ"): what is counted has yet to happen.
-FUTURE_AFTER = re.compile(r"(?i)[^.;,:()]{0,50}?\b(?:sẽ|will|would|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
+# Not past a conjunction: "đã cấp 300.000 thẻ ... và sẽ hoàn thành trong tháng 6" reports the 300.000.
+FUTURE_AFTER = re.compile(r"(?i)(?:(?!\b(?:và|va|and|nhưng|nhung|but|while)\b)[^.;,:()]){0,50}?"
+                          r"\b(?:sẽ|se|will|would|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
 # A share of money ("20% kinh phí còn lại", "80% of the funds"): no share these indicators measure.
 SHARE_OF_MONEY = re.compile(r"(?i)\s*(?:(?:số\s+|so\s+)?(?:kinh\s+phí|kinh\s+phi|nguồn\s+vốn|nguon\s+von|vốn|von|ngân\s+sách|ngan\s+sach)|"
                             r"(?:of\s+(?:the\s+)?)?(?:funds|funding|budget|capital))\b")
+# A count of people is a count of cards issued only when they receive them ("cấp cho 537.000
+# người", "cards to 2.5 million people", "500.000 người đã được cấp", "people will be issued");
+# else it counts a population or a workforce ("tỉnh có 1,3 triệu người dân").
+PERSON_NOUN = re.compile(r"(?i)(?:người|nguoi|công\s+dân|cong\s+dan|trường\s+hợp|truong\s+hop|people|citizens|residents|persons|cases)\b")
+RECIPIENT_BEFORE = re.compile(r"(?i)\b(?:cho|to|for)\s+(?:(?:gan|khoang|hon|tren|toi\s+thieu|over|nearly|about|more\s+than|some|almost)\s+)*$")
+RECEIVED_AFTER = re.compile(r"(?i)[^.;,:()\d]{0,40}?\b(?:(?:đã\s+|da\s+|sẽ\s+|se\s+)?(?:được|duoc)\s+(?:cấp|cap|trả|tra|nhận|nhan)|"
+                            r"(?:were|was|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:issued|granted|given|handed)|received)\b")
+# "1,162,931 cases have not gone to police stations", "30.000 hồ sơ chưa được xử lý": what is
+# not yet done, right after the figure (not past a conjunction: "... nhưng chưa được trả thẻ").
+NOT_YET_AFTER = re.compile(r"(?i)(?:(?!\b(?:và|va|and|nhưng|nhung|but|while)\b)[^.;,:()\d]){0,30}?"
+                           r"\b(?:chưa|chua|have\s+not|has\s+not|had\s+not|not\s+yet|have\s+yet\s+to|has\s+yet\s+to)\b")
+PROJECT_06_COUNTS = ("chip_id_records_collected", "chip_id_cards_issued", "eid_records_collected", "eid_accounts_issued",
+                     "eid_accounts_activated")
 # A day that closes a task ("... cards for 4.2 million residents before April 30"), folded text.
 DEADLINE_BEFORE = re.compile(r"(?i)\b(?:before|until|no\s+later\s+than|truoc|cham\s+nhat)\s+(?:ngay\s+)?$")
 # "hơn 1 triệu người đủ điều kiện cấp CCCD", "2 million citizens eligible for": who may apply,

@@ -16,7 +16,7 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
@@ -93,11 +93,12 @@ class Facts:
         own_part = frame["part"][0] - sentence[0]  # a breakdown in another part ("including 8 districts; 100 ...") is not this one's
         # An aside on the state before ("(trước khi sắp xếp, tỉnh có 192 ...)") starts afresh.
         asides = [m.end() for m in re.finditer(r"\(", lead) if ASIDE_OPENING.match(lead, m.end()) and ")" not in lead[m.end() :]]
-        for m in COMPONENT_WORDS.finditer(lead, max([own_part] + asides[-1:])):
+        for m in self._breakdown_words(sentence[0] + max([own_part] + asides[-1:]), figure[0]):
             # A bracket closed before the figure, and a breakdown inside it ("349 đồng chí (trong
             # đó có 02 nữ) ... 86/86 xã"), is over.
-            closed = ")" in lead[m.end() :] and (m.group() == "(" or lead.rfind("(", 0, m.start()) > lead.rfind(")", 0, m.start()))
-            if not closed and self._count_before(sentence[0], sentence[0] + m.start()):
+            start, end = m.start() - sentence[0], m.end() - sentence[0]
+            closed = ")" in lead[end:] and (m.group() == "(" or lead.rfind("(", 0, start) > lead.rfind(")", 0, start))
+            if not closed and self._count_before(sentence[0], m.start()):
                 return PART
         if self.text[figure[0] : figure[1]].rstrip().endswith("%") or "percent" in self.text[figure[0] : figure[1]]:
             some = [m for m in SOME_UNITS.finditer(self.terms_text, clause[0], figure[0]) if m["n"] != m["of"]]
@@ -107,7 +108,8 @@ class Facts:
             return PART
         if self.text[figure[0] : figure[1]].rstrip().endswith("%") and SHARE_OF_MONEY.match(self.terms_text, figure[1]):
             return "a share of money, not of units"
-        if ELIGIBLE_AFTER.match(self.terms_text, figure[1]):
+        eligible = ELIGIBLE_AFTER.search(self.terms_text, figure[0], figure[1] + 40)
+        if eligible and eligible.start() <= figure[1]:  # also inside a noun run on ("nguoi du dieu kien cap")
             return "who is eligible, not what was done"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
@@ -203,6 +205,21 @@ class Facts:
                  if not (m.start() <= quantity["start"] < m.end()) and m.group().split()[-1].rstrip("s") != noun.lower().rstrip("s")]
         return bool(kinds)
 
+    def _people_not_served(self, indicator: str | None, number: dict) -> bool:
+        """Whether a count of people read as cards issued counts people who do not receive them."""
+        noun = (number.get("unit") or "").strip()
+        if indicator != "chip_id_cards_issued" or not PERSON_NOUN.match(noun if self.language == "vi" else noun.split()[-1] if noun else ""):
+            return False
+        return not (RECIPIENT_BEFORE.search(self.low, max(0, number["start"] - 30), number["start"])
+                    or RECEIVED_AFTER.match(self.terms_text, number["end"]))
+
+    def _breakdown_words(self, start: int, end: int) -> list[re.Match]:
+        """The words in text[start:end] that open a breakdown; a colon only right after a count
+        ("119 commune-level units: 13 wards, ..."), not after "cho biết:"."""
+        return [m for m in COMPONENT_WORDS.finditer(self.terms_text, start, end)
+                if m.group() != ":" or any(q.get("unit") and q["unit"] != "%" and not self.terms_text[q["end"] : m.start()].strip()
+                                           for q in self.quantities if q["end"] <= m.start())]
+
     def _count_before(self, start: int, end: int) -> bool:
         """Whether a count stands in text[start:end] (a total a breakdown after it may split): not
         a measure ("diện tích 4.662,5 km, gồm 10 huyện, 151 xã")."""
@@ -217,7 +234,7 @@ class Facts:
         if POLICE_OF.search(self.terms_text, max(0, figure[0] - 12), figure[0]):
             return True
         lead = self.terms_text[: figure[0]]
-        opening = [m for m in COMPONENT_WORDS.finditer(self.terms_text, sentence[0], figure[0])
+        opening = [m for m in self._breakdown_words(sentence[0], figure[0])
                    if not (m.group() == "(" and ")" in lead[m.end() :])]  # a bracket closed before the figure is over
         if not opening:
             return False
@@ -234,7 +251,7 @@ class Facts:
     def _total_of(self, figure: tuple[int, int], sentence: tuple[int, int]) -> str | None:
         """The indicator of the total a part belongs to: the last figure of the sentence before
         the word that opens the breakdown."""
-        opens = [m.start() for m in COMPONENT_WORDS.finditer(self.terms_text, sentence[0], figure[0])]
+        opens = [m.start() for m in self._breakdown_words(sentence[0], figure[0])]
         opens += [m.start() for m in OF_TOTAL_OPENING.finditer(self.terms_text, sentence[0], figure[0])]
         if not opens:
             return None
@@ -280,6 +297,10 @@ class Facts:
             why_not, reasons = None, reasons + [f"a part of a total counted as {total}"]
         if choice.indicator == "commune_level_units" and self._one_kind_of_several(quantity, frame["sentence"]):
             return None
+        if self._people_not_served(choice.indicator, quantity):
+            return None  # "tỉnh có 1,3 triệu người dân": a population, not cards issued
+        if choice.indicator in PROJECT_06_COUNTS and NOT_YET_AFTER.match(self.terms_text, figure[1]):
+            return None  # what is not yet done
         if smaller_unit(self.text, self.mentions, figure, frame["own"], self.places):
             return None  # a district's or a commune's figure: no unit of the briefs holds it
         if choice.indicator is None or choice.tied:
@@ -323,6 +344,8 @@ class Facts:
             return None  # "trong năm 2019 đã bố trí 542" in a text of 2020: a figure reported, not promised
         reasons: list[str] = []
         choice = self._indicator(frame, figure, target.get("unit"), reasons)
+        if number is not None and self._people_not_served(choice.indicator, number):
+            return None
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
         if not unit.certain and self.mentions.main_unit and target.get("scope") == self.mentions.main_unit:
             unit.value, unit.reason = self.mentions.main_unit, "the document's main unit"

@@ -204,7 +204,10 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
         if scope and not _score(scope, scored, folded):
             continue
         near = _context_zones(scored, zones)
-        score = WEIGHTS["figure"] * head + subject + _score(indicator.of(language, "context"), near, folded, nearest=True)
+        context = _score(indicator.of(language, "context"), near, folded, nearest=True)
+        if noun is None and not context:
+            continue  # a bare part is what its own words say it is, or nothing
+        score = WEIGHTS["figure"] * head + subject + context
         scores.append((score, indicator.id))
     scores.sort(key=lambda s: -s[0])
     best = scores[0] if scores else (0.0, None)
