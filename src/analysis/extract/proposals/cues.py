@@ -115,7 +115,8 @@ UNCOUNTED_KIND_AFTER = re.compile(r"(?i)(?:\s*,\s*|\s+(?:và|va|and)\s+)" + _UNI
 # A future verb right after the figure in its clause ("122 officers will take the positions",
 # "524.571 người ... sẽ được cấp thẻ"): what is counted has yet to happen.
 # Not past a conjunction: "đã cấp 300.000 thẻ ... và sẽ hoàn thành trong tháng 6" reports the 300.000.
-FUTURE_AFTER = re.compile(r"(?i)(?:(?!\b(?:và|va|and|nhưng|nhung|but|while)\b)[^.;,:()]){0,50}?"
+_NO_CONJUNCTION = r"(?!\b(?:và|va|and|nhưng|nhung|but|while)\b)"
+FUTURE_AFTER = re.compile(r"(?i)(?:" + _NO_CONJUNCTION + r"[^.;,:()]){0,50}?"
                           r"\b(?:sẽ|se|will|would|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
 # A share of money ("20% kinh phí còn lại", "80% of the funds"): no share these indicators measure.
 SHARE_OF_MONEY = re.compile(r"(?i)\s*(?:(?:số\s+|so\s+)?(?:kinh\s+phí|kinh\s+phi|nguồn\s+vốn|nguon\s+von|vốn|von|ngân\s+sách|ngan\s+sach)|"
@@ -129,7 +130,7 @@ RECEIVED_AFTER = re.compile(r"(?i)[^.;,:()\d]{0,40}?\b(?:(?:đã\s+|da\s+|sẽ\s
                             r"(?:were|was|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:issued|granted|given|handed)|received)\b")
 # "1,162,931 cases have not gone to police stations", "30.000 hồ sơ chưa được xử lý": what is
 # not yet done, right after the figure (not past a conjunction: "... nhưng chưa được trả thẻ").
-NOT_YET_AFTER = re.compile(r"(?i)(?:(?!\b(?:và|va|and|nhưng|nhung|but|while)\b)[^.;,:()\d]){0,30}?"
+NOT_YET_AFTER = re.compile(r"(?i)(?:" + _NO_CONJUNCTION + r"[^.;,:()\d]){0,30}?"
                            r"\b(?:chưa|chua|have\s+not|has\s+not|had\s+not|not\s+yet|have\s+yet\s+to|has\s+yet\s+to)\b")
 PROJECT_06_COUNTS = ("chip_id_records_collected", "chip_id_cards_issued", "eid_records_collected", "eid_accounts_issued",
                      "eid_accounts_activated")
