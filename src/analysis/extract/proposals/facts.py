@@ -19,7 +19,7 @@ from analysis.extract.proposals.cues import (
     AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
-    PLANNED, PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
+    PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
     REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED,
 )
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
@@ -380,23 +380,3 @@ class Facts:
                     if choice.tied else "no indicator's terms fit this figure: a new indicator?"),
         )
         return proposal
-
-
-def planned_target(observation: dict, low_text: str, earlier_target: dict | None) -> dict:
-    """An observation whose sentence plans ("Kinh phí dự kiến ... 775,864 tỷ đồng") read as a
-    target with the deadline of the target set just before it; else the observation unchanged."""
-    if observation["kind"] != "observation":
-        return observation
-    # The figure's own part of the sentence ("15 ... đã hoàn thành; 34 ... dự kiến hoàn thành"), not another's.
-    part_start = max(observation["start"], low_text.rfind(";", observation["start"], observation["figure_start"]) + 1)
-    part_end = low_text.find(";", observation["figure_end"], observation["end"])
-    if earlier_target is None or not PLANNED.search(low_text, part_start, part_end if part_end >= 0 else observation["end"]):
-        return None if observation.get("tentative") else observation
-    target = {k: v for k, v in observation.items() if k not in ("date", "qualifier", "total", "tentative")}
-    comparator = {"at least": ">=", "more than": ">=", "at most": "<=", "less than": "<="}
-    target.update(
-        kind="target", comparator=comparator.get(observation.get("qualifier"), "="),
-        deadline=earlier_target["deadline"], document_id=earlier_target.get("document_id"), confidence="low",
-        reason=f"{observation['reason']}; planned, without a deadline of its own: the deadline of the target before it",
-    )
-    return target

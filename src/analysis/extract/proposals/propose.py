@@ -20,7 +20,8 @@ from analysis.extract.fold import fold
 from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, place_names
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.cues import BREAKDOWN
-from analysis.extract.proposals.facts import Facts, planned_target
+from analysis.extract.proposals.facts import Facts
+from analysis.extract.proposals.plans import planned_target
 from analysis.extract.proposals.terms import load_indicators
 from analysis.extract.reading import read_document, title_line
 from analysis.extract.targets import dominant_unit
