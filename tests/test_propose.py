@@ -699,8 +699,8 @@ def test_what_is_needed_or_semi_professional_is_not_the_regular_count(text):
 
 
 def test_what_was_built_and_regular_officers_are_counted():
-    built = facts("Toàn tỉnh Hà Tĩnh đã hoàn thành xây dựng mới 80 trụ sở công an xã.")
-    regular = facts("Toàn tỉnh Hà Tĩnh hiện có 900 đồng chí công an chính quy đảm nhiệm chức danh công an xã.")
+    built = facts("Toàn tỉnh đã hoàn thành xây dựng mới 80 trụ sở công an xã.")
+    regular = facts("Toàn tỉnh hiện có 900 đồng chí công an chính quy đảm nhiệm chức danh công an xã.")
     assert [p["indicator_id"] for p in built] == ["commune_police_hq_completed"]
     assert [p["indicator_id"] for p in regular] == ["commune_police_officers"]
 
@@ -712,16 +712,16 @@ def test_an_e_id_card_is_the_chip_based_citizen_id():
 
 
 @pytest.mark.parametrize("text, indicator", [
-    ("Tỉnh Hà Tĩnh đặt mục tiêu đến ngày 1/7/2021 sẽ cấp 900.000 thẻ căn cước công dân gắn chip.", "chip_id_cards_issued"),
-    ("Ha Tinh aims to issue chip-based ID cards to 900,000 people by July 1, 2021.", "chip_id_cards_issued"),
-    ("Tỉnh Hà Tĩnh phấn đấu đến ngày 1/7/2021 thu nhận 900.000 hồ sơ cấp căn cước công dân.", "chip_id_records_collected"),
+    ("Tỉnh đặt mục tiêu đến ngày 1/7/2021 sẽ cấp 900.000 thẻ căn cước công dân gắn chip.", "chip_id_cards_issued"),
+    ("The province aims to issue chip-based ID cards to 900,000 people by July 1, 2021.", "chip_id_cards_issued"),
+    ("Tỉnh phấn đấu đến ngày 1/7/2021 thu nhận 900.000 hồ sơ cấp căn cước công dân.", "chip_id_records_collected"),
 ])
 def test_issuing_cards_and_collecting_applications_are_told_apart(text, indicator):
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2021-03")] == [(900000, indicator)]
 
 
 def test_who_is_eligible_is_not_what_was_done():
-    text = "Toàn tỉnh Hà Tĩnh có hơn 1 triệu người đủ điều kiện cấp căn cước công dân và đã thu nhận hơn 20.000 hồ sơ."
+    text = "Toàn tỉnh có hơn 1 triệu người đủ điều kiện cấp căn cước công dân và đã thu nhận hơn 20.000 hồ sơ."
     assert [p["value"] for p in facts(text, published="2021-03")] == [20000]
 
 
@@ -745,7 +745,7 @@ def test_a_task_due_after_publication_is_no_report():
 
 
 def test_an_aside_on_the_present_reports_despite_the_plan_around_it():
-    text = ("Tỉnh Hà Tĩnh đã chuẩn bị các điều kiện để bố trí tối thiểu 5 đồng chí công an chính quy tại mỗi xã "
+    text = ("Tỉnh đã chuẩn bị các điều kiện để bố trí tối thiểu 5 đồng chí công an chính quy tại mỗi xã "
             "(Đến nay Công an tỉnh đã bố trí hơn 900 đồng chí tại 200 xã, thị trấn).")
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2021-07")] == [
         (900, "commune_police_officers"), (200, "communes_with_regular_police")]
@@ -763,7 +763,7 @@ def test_what_is_yet_to_happen_or_proposed_is_no_report(text):
 
 def test_a_breakdown_opening_a_paragraph_splits_the_total_before_it():
     text = ("Công an xã chính quy\n\n"
-            "Đến nay Công an tỉnh Hà Tĩnh đã điều động 900 công an chính quy đảm nhiệm các chức danh công an xã.\n\n"
+            "Đến nay Công an tỉnh đã điều động 900 công an chính quy đảm nhiệm các chức danh công an xã.\n\n"
             "Trong đó có 200 đồng chí Trưởng Công an xã, 200 đồng chí Phó Công an xã, 500 đồng chí Công an viên.\n\n")
     assert [p["value"] for p in facts(text, published="2020-09")] == [900]
 
@@ -775,17 +775,17 @@ def test_two_provinces_joined_as_one_subject_leave_the_unit_open():
 
 
 @pytest.mark.parametrize("text", [
-    "Các trụ sở công an xã ở Hà Tĩnh được xây dựng với quy mô phục vụ từ 8 đến 10 cán bộ, chiến sĩ.",
-    "Lực lượng công an tỉnh Hà Tĩnh đã điều tra khám phá 900 vụ xâm phạm trật tự xã hội, đạt gần 85%.",
-    "The Ha Tinh police will select 2 district-level units and 6 ward-level units to pilot the model.",
-    "Tại hội nghị, 60 cán bộ công an xã tiêu biểu của tỉnh Hà Tĩnh được biểu dương.",
+    "Các trụ sở công an xã của tỉnh được xây dựng với quy mô phục vụ từ 8 đến 10 cán bộ, chiến sĩ.",
+    "Lực lượng công an tỉnh đã điều tra khám phá 900 vụ xâm phạm trật tự xã hội, đạt gần 85%.",
+    "The provincial police will select 2 district-level units and 6 ward-level units to pilot the model.",
+    "Tại hội nghị, 60 cán bộ công an xã tiêu biểu của tỉnh được biểu dương.",
 ])
 def test_ranges_solved_cases_choices_to_come_and_commendations_are_no_reports(text):
     assert [p for p in facts(text, published="2024-05") if p.get("indicator_id")] == []
 
 
 def test_a_count_of_officers_beside_those_exclusions_is_read():
-    text = "Công an tỉnh Hà Tĩnh đã điều động 600 cán bộ, chiến sĩ về công an xã."
+    text = "Công an tỉnh đã điều động 600 cán bộ, chiến sĩ về công an xã."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2024-05")] == [(600, "commune_police_officers")]
 
 
@@ -795,13 +795,13 @@ def test_police_of_wards_and_communes_count_commune_level_police():
 
 
 def test_a_share_of_money_is_no_share_of_units():
-    text = ("Tỉnh Hà Tĩnh xây dựng công an phường điển hình, kiểu mẫu với tổng kinh phí 400 tỷ đồng (trong đó 80% kinh phí "
+    text = ("Tỉnh xây dựng công an phường điển hình, kiểu mẫu với tổng kinh phí 400 tỷ đồng (trong đó 80% kinh phí "
             "bố trí trong giai đoạn 2021-2025; 20% kinh phí còn lại bố trí sau khi quyết toán).")
     assert [p for p in facts(text) if p.get("value_unit") == "%"] == []
 
 
 def test_a_plan_in_another_part_of_the_sentence_leaves_a_report_a_report():
-    text = ("Đến năm 2025, tỉnh Hà Tĩnh phấn đấu 100% công an xã có trụ sở. "
+    text = ("Đến năm 2025, tỉnh phấn đấu 100% công an xã có trụ sở. "
             "Trong đó, 15 trụ sở công an xã đã hoàn thành, bàn giao sử dụng; 30 trụ sở dự kiến hoàn thành trong năm 2025.")
     found = {p["value"]: p["kind"] for p in facts(text, published="2024-05")}
     assert found.get(15) == "observation"
@@ -829,8 +829,8 @@ def test_the_province_a_text_names_further_on_is_the_one_it_speaks_of():
 
 @pytest.mark.parametrize("text", [
     "After the arrangement, the province reduced the number of communes, wards and towns from 140 to 50, a reduction rate of 64.29%.",
-    "Đến nay, có 15 đơn vị công an cấp xã của tỉnh Hà Tĩnh hoàn thành cấp 100% căn cước công dân gắn chip.",
-    "The Ha Tinh police received 400,000 applications for chip-based ID cards, while 100,000 cases have not gone to police stations.",
+    "Đến nay, có 15 đơn vị công an cấp xã của tỉnh hoàn thành cấp 100% căn cước công dân gắn chip.",
+    "The provincial police received 400,000 applications for chip-based ID cards, while 100,000 cases have not gone to police stations.",
     "The police force nationwide has cleaned 80% of the national population data on the system.",
 ])
 def test_a_rate_of_reduction_units_that_excel_what_is_not_done_and_data_cleaned_are_not_these_figures(text):
@@ -839,48 +839,48 @@ def test_a_rate_of_reduction_units_that_excel_what_is_not_done_and_data_cleaned_
 
 
 def test_a_question_states_no_fact():
-    report = "Đến nay, Công an tỉnh Hà Tĩnh đã cấp 300.000 thẻ căn cước công dân gắn chip"
+    report = "Đến nay, Công an tỉnh đã cấp 300.000 thẻ căn cước công dân gắn chip"
     assert [p["value"] for p in facts(report + ".", published="2021-03")] == [300000]
     assert facts(report + ", đúng không?", published="2021-03") == []
 
 
 def test_communes_of_a_district_named_after_the_count_are_the_districts():
-    text = "Giai đoạn 2023-2025, tỉnh Hà Tĩnh sáp nhập toàn bộ thị xã A và 4 xã của huyện Nghi Xuân vào thành phố."
+    text = "Giai đoạn 2023-2025, tỉnh sáp nhập toàn bộ thị xã A và 4 xã của huyện Nghi Xuân vào thành phố."
     assert 4 not in [p["value"] for p in facts(text, published="2024-07")]
 
 
 def test_among_these_opens_a_breakdown():
-    text = ("Công an tỉnh Hà Tĩnh đã điều động 300 cán bộ, chiến sĩ về công an xã. "
+    text = ("Công an tỉnh đã điều động 300 cán bộ, chiến sĩ về công an xã. "
             "Trong số này, có hơn 50 cán bộ, chiến sĩ đang công tác tại Đội Cảnh sát giao thông.")
     assert [p["value"] for p in facts(text, published="2024-05")] == [300]
 
 
 @pytest.mark.parametrize("text, value", [
     ("Ngày 15/3, Đại tá Nguyễn Văn A, Giám đốc Công an tỉnh Hà Tĩnh cho biết: đơn vị đã thu nhận 300.000 hồ sơ căn cước công dân.", 300000),
-    ("Đến nay Công an tỉnh Hà Tĩnh đã cấp 300.000 thẻ căn cước công dân gắn chip và sẽ hoàn thành trong tháng 6.", 300000),
-    ("Đến nay đã có 300 cán bộ của Công an tỉnh Hà Tĩnh được điều động về công an xã.", 300),
-    ("Công an tỉnh Hà Tĩnh đã thu nhận 400.000 hồ sơ căn cước công dân nhưng chưa được trả thẻ.", 400000),
+    ("Đến nay Công an tỉnh đã cấp 300.000 thẻ căn cước công dân gắn chip và sẽ hoàn thành trong tháng 6.", 300000),
+    ("Đến nay đã có 300 cán bộ của Công an tỉnh được điều động về công an xã.", 300),
+    ("Công an tỉnh đã thu nhận 400.000 hồ sơ căn cước công dân nhưng chưa được trả thẻ.", 400000),
 ])
 def test_a_colon_after_words_a_later_promise_the_provinces_police_and_a_later_lack_leave_a_report(text, value):
     assert value in [p["value"] for p in facts(text, published="2025-04-20")]
 
 
 @pytest.mark.parametrize("text", [
-    "Hà Tĩnh có 1,3 triệu người dân, đến nay đã cấp 500.000 thẻ căn cước công dân gắn chip.",
-    "Công an tỉnh Hà Tĩnh huy động 300 người tham gia cấp căn cước công dân.",
-    "Toan tinh Ha Tinh co hon 1 trieu nguoi du dieu kien cap can cuoc cong dan va da thu nhan hon 20.000 ho so.",
+    "Tỉnh có 1,3 triệu người dân, đến nay đã cấp 500.000 thẻ căn cước công dân gắn chip.",
+    "Công an tỉnh huy động 300 người tham gia cấp căn cước công dân.",
+    "Toan tinh co hon 1 trieu nguoi du dieu kien cap can cuoc cong dan va da thu nhan hon 20.000 ho so.",
 ])
 def test_people_who_receive_no_card_are_not_cards_issued(text):
     assert [p["value"] for p in facts(text, published="2025-04-20") if p.get("indicator_id") == "chip_id_cards_issued"] in ([], [500000])
 
 
 def test_a_bare_part_follows_a_count_not_a_share_between():
-    text = ("Ha Tinh has issued 300,000 electronic identification accounts, reaching 60% of the target. "
+    text = ("The province has issued 300,000 electronic identification accounts, reaching 60% of the target. "
             "Of them, 200,000 have been activated.")
     found = [(p["value"], p["indicator_id"]) for p in facts(text)]
     assert (200000, "eid_accounts_activated") in found
 
 
 def test_a_bare_part_its_words_do_not_name_is_no_figure():
-    text = "Công an tỉnh Hà Tĩnh đã thu nhận 300.000 hồ sơ căn cước công dân, trong đó 20.000 của người cao tuổi."
+    text = "Công an tỉnh đã thu nhận 300.000 hồ sơ căn cước công dân, trong đó 20.000 của người cao tuổi."
     assert [p["value"] for p in facts(text)] == [300000]
