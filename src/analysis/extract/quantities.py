@@ -239,10 +239,11 @@ def find_quantities(original: str, folded: str, language: str, occupied: Occupie
             if counted:  # "the total number of commune-level units in the province is 186"
                 noun = folded[max(0, num_start - 120) + counted.start("noun") : max(0, num_start - 120) + counted.end("noun")]
                 fields["unit"] = unit = _NOUN_TAIL.split(original[max(0, num_start - 120) + counted.start("noun") :][: len(noun)])[0]
-        # The figure a bare part belongs to counts things: not a share or a sum of money between.
-        counted = next((q for q in reversed(found) if q.fields["unit"] not in ("%", *CURRENCIES.values())), None)
-        if unit is None and counted and _part_of_previous(folded, counted.end, num_start):
-            fields["unit"] = unit = counted.fields["unit"]  # "300.000 tài khoản, trong đó 200.000 đã kích hoạt"
+        if unit is None:
+            # The figure a bare part belongs to counts things: not a share or a sum of money between.
+            whole = next((q for q in reversed(found) if q.fields["unit"] not in ("%", *CURRENCIES.values())), None)
+            if whole and _part_of_previous(folded, whole.end, num_start):
+                fields["unit"] = unit = whole.fields["unit"]  # "300.000 tài khoản, trong đó 200.000 đã kích hoạt"
         if unit is None and not fields["qualifier"] and not total:
             continue  # a bare number with nothing to say what it counts
         found.append(mention)

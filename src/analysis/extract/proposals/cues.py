@@ -68,6 +68,7 @@ CHANGE = re.compile(r"(?i)\b(?:rearrang|reorgani[sz]|reduc|merg|decreas|sắp\s+
                     r"hợp\s+nhất|hop\s+nhat|giảm|tinh\s+gọn|tinh\s+giản|giải\s+thể|giai\s+the|dissol)")
 # A figure after "26 to" is the end of a range, not a figure of its own.
 RANGE_AFTER = re.compile(r"(?i)\s*(?:to|-|–|đến|den|tới|toi)\s*\d")  # "từ 8 đến 10 cán bộ": the start of a range
+WORD_AFTER_NUMBER = re.compile(r"\d\D*[^\W\d_]")  # a figure with a word of its own: not a bare number
 RANGE_BEFORE = re.compile(r"(?i)\d\s*(?:to|-|–|đến|den|tới|toi)\s*$")
 # A sentence that plans a change ("dự kiến", "phương án sắp xếp", "will"): its "from" figure is
 # the state now, its "to" figure a plan.

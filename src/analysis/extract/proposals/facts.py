@@ -19,7 +19,7 @@ from analysis.extract.proposals.cues import (
     AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
-    PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
+    PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, WORD_AFTER_NUMBER, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
     REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED,
 )
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
@@ -113,7 +113,7 @@ class Facts:
             return "who is eligible, not what was done"
         if RANGE_BEFORE.search(lead):
             return "the end of a range"
-        if RANGE_AFTER.match(self.terms_text, figure[1]) and not re.search(r"\d\D*[^\W\d_]", self.text[figure[0] : figure[1]]):
+        if RANGE_AFTER.match(self.terms_text, figure[1]) and not WORD_AFTER_NUMBER.search(self.text, figure[0], figure[1]):
             return "the start of a range"
         if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead):
             return "a change or a total, not a count of its own"
@@ -207,8 +207,9 @@ class Facts:
 
     def _people_not_served(self, indicator: str | None, number: dict) -> bool:
         """Whether a count of people read as cards issued counts people who do not receive them."""
-        noun = (number.get("unit") or "").strip()
-        if indicator != "chip_id_cards_issued" or not PERSON_NOUN.match(noun if self.language == "vi" else noun.split()[-1] if noun else ""):
+        words = (number.get("unit") or "").split()
+        head = " ".join(words) if self.language == "vi" else words[-1] if words else ""  # Vietnamese heads come first
+        if indicator != "chip_id_cards_issued" or not PERSON_NOUN.match(head):
             return False
         return not (RECIPIENT_BEFORE.search(self.low, max(0, number["start"] - 30), number["start"])
                     or RECEIVED_AFTER.match(self.terms_text, number["end"]))

@@ -180,8 +180,9 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
     """The best-scoring indicator for a figure. `zones` maps each WEIGHTS key to the lower-case
     text of that zone (inner zones blanked out of outer ones); `noun` is the figure's words after
     its number, None when the figure names none of its own (a bare part of the figure before:
-    "Of them, 16.5 million have been activated"), so the words around it decide; `language` picks the terms ("vi", else English); `folded`: the text is written
-    without diacritics (and so are `zones` and `noun`)."""
+    "Of them, 16.5 million have been activated"), so the words around it decide; `language`
+    picks the terms ("vi", else English); `folded`: the text is written without diacritics (and
+    so are `zones` and `noun`)."""
     language = "vi" if language == "vi" else "en"
     scored = {k: zones[k] for k in WEIGHTS if k in zones}
     scores = []
