@@ -127,6 +127,14 @@ def test_a_target_with_its_deadline_and_comparator():
          unit="national")
 
 
+def test_a_day_past_at_publication_dates_a_report_and_sets_no_deadline():
+    # "Đến ngày 1/7/2027" in a text of 5 July 2027 tells how things stood then.
+    text = "Đến ngày 1/7/2027, cả nước có 3.400 Công an cấp xã."
+    found = facts(text, published="2027-07-05")
+    assert [(p["kind"], p["value"], p["date"]) for p in found] == [("observation", 3400, "2027-07-01")]
+    assert facts(text, published="2027-06-20")[0]["kind"] == "target"
+
+
 def test_a_commitment_already_made_is_an_observation():
     only("Localities nationwide have committed to allocating 2,000 billion VND to commune police.",
          kind="observation", indicator_id="commune_police_funding_committed")
