@@ -897,3 +897,31 @@ def test_a_bare_part_follows_a_count_not_a_share_between():
 def test_a_bare_part_its_words_do_not_name_is_no_figure():
     text = "Công an tỉnh đã thu nhận 300.000 hồ sơ căn cước công dân, trong đó 20.000 của người cao tuổi."
     assert [p["value"] for p in facts(text)] == [300000]
+
+
+def test_what_the_ministry_does_is_the_countrys_though_a_province_tells_it():
+    # A province that tells ("Theo Công an tỉnh ...") or a text's main unit is not whom it is about.
+    told = only("Theo Công an tỉnh Hà Tĩnh, hiện nay, Bộ Công an đã cấp trên 70 triệu thẻ căn cước công dân gắn chip.")
+    assert told["unit"] == "national"
+    text = ("Công an tỉnh Hà Tĩnh tổ chức hội nghị.\n\nNăm 2023, Bộ Công an xây dựng thí điểm công an phường "
+            "điển hình, kiểu mẫu tại 7 Công an phường.")
+    assert [(p["unit"], p["value"]) for p in facts(text)] == [("national", 7)]
+    # ... but a province acting on the Ministry's order is the province.
+    assert only("Thực hiện chỉ đạo của Bộ Công an, Công an tỉnh Hà Tĩnh đã điều động 300 cán bộ về các xã.")["unit"] == "ha-tinh"
+
+
+def test_a_deputys_delegation_is_not_the_subject():
+    text = ("Trả lời chất vấn của đại biểu (đoàn TP HCM), Bộ trưởng cho biết đến nay, ngành công an đã điều động "
+            "trên 70.000 công an chính quy về cấp xã.")
+    assert only(text)["unit"] == "national"
+
+
+def test_among_a_number_is_an_amount_not_an_identifier():
+    text = "Trụ sở Công an xã A là một trong số 35 trụ sở công an cấp xã của toàn quốc vừa hoàn thành xây dựng."
+    assert only(text, indicator_id="commune_police_hq_completed")["value"] == 35
+
+
+def test_the_day_a_goal_is_set_for_does_not_date_a_figure_and_a_margin_is_no_share():
+    found = only("Đến thời điểm này, Bộ Công an đã in trả 30 triệu thẻ căn cước, phấn đấu đến tháng 11 sẽ trả toàn bộ thẻ.")
+    assert (found["value"], found["date"]) == (30000000, "2024-05")
+    assert pairs("Bộ Công an cho biết số tài khoản định danh điện tử đã kích hoạt vượt 12,5% so với mục tiêu.") == []

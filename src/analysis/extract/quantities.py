@@ -61,7 +61,7 @@ _ID_BEFORE = re.compile(
 )
 _ISSUE_BEFORE = re.compile(r"(?i)\bcap\s*$")
 _SCALE_AFTER = re.compile(r"(?i)[ \t]*(?:trieu|nghin|ngan|ty|million|billion|thousand)\b")
-_TOTAL_BEFORE = re.compile(r"(?i)\btong\s+so\s*$")
+_TOTAL_BEFORE = re.compile(r"(?i)\b(?:tong|trong)\s+so\s*$")  # "tổng số 135", "một trong số 135": amounts
 HEADING = re.compile(r"(?m)^[ \t]*\d{1,2}(?:\.\d{1,2})*[.)](?=\s)")
 PHONE = re.compile(r"(?<![\w.,])(?:\+84|0)\d{2,3}[ .-]?\d{3}[ .-]?\d{3,4}(?!\w)")
 URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")

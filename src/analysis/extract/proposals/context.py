@@ -44,7 +44,9 @@ PERIOD_START = re.compile(r"\s*[-–]\s*(?:19|20)\d\d\b")
 # "Until March 16, the police received ...": a day past (a later one is dropped as a plan), as of which.
 AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by|until|up\s+(?:un)?til|up\s+to)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
 # A sentence that dates itself "up to now" speaks as of its publication.
-NOW = re.compile(r"(?i)\b(?:den\s+nay|hien\s+nay|hien\s+co|so\s+far|up\s+to\s+now|to\s+date|currently|now)\b")
+NOW = re.compile(r"(?i)\b(?:den\s+nay|hien\s+nay|hien\s+co|hien\s+tai|den\s+thoi\s+diem\s+nay|so\s+far|up\s+to\s+now|to\s+date|currently|now)\b")
+# "phấn đấu đến tháng 11", "sẽ hoàn thành trước 30/6", "expected by May": a date a goal is set for.
+GOAL_BEFORE = re.compile(r"(?i)\b(?:phan\s+dau|se|du\s+kien|muc\s+tieu|strive|striving|will|expected|target|aims?|aiming)\b[^.;,\d]{0,20}$")
 # "Yesterday" in a dated report: the day before its publication.
 YESTERDAY = re.compile(r"(?i)\b(?:yesterday|hom\s+qua|ngay\s+hom\s+qua)\b")
 DOCUMENT_GAP = 40  # a date this close after a document number is that document's date
@@ -174,6 +176,30 @@ def unit_of(place: dict) -> str:
 
 
 MINISTRY = re.compile(r"(?i)(?<!can\s)\b(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security|mps)\b")  # not "cán bộ công an"
+# The Ministry, or the police as a whole ("ngành công an", not a province's), as the one who acts:
+# "Bộ Công an đã cấp", "(C06 - Bộ Công an) đã hoàn thành", "Năm 2022, Bộ Công an xây dựng thí điểm",
+# "Mục tiêu của Bộ Công an là", "the MPS has issued"; not whose order or help a province acts on
+# ("theo chỉ đạo của Bộ Công an").
+NATIONAL_ACTOR = re.compile(r"(?i)(?<!can\s)\b(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security|mps|"
+                            r"nganh\s+cong\s+an(?!\s+(?:tinh|thanh\s+pho|tp\b|huyen|cac\s+tinh|dia\s+phuong)))\b")
+ACTOR_THEN_VERB = re.compile(r"\)?\s*,?\s*(?:da|vua|cung\s+da|has|have|had|issued|granted|completed)\b")
+ACTOR_OPENS = re.compile(r"(?i)(?:^|[,:;(]|\b(?:muc\s+tieu\s+cua|the|va|and))\s*$")
+NOT_ACTOR_BEFORE = re.compile(r"(?i)\b(?:cua|of|theo|dao|by|from|voi|cho|with|to)\s+(?:the\s+)?$")
+
+
+def national_actor_acts(folded: str, start: int, end: int) -> bool:
+    """Whether the Ministry (or the whole police force) is who acts in folded[start:end]."""
+    for m in NATIONAL_ACTOR.finditer(folded, start, end):
+        lead = folded[start : m.start()]
+        if ACTOR_OPENS.search(lead) or (ACTOR_THEN_VERB.match(folded, m.end()) and not NOT_ACTOR_BEFORE.search(lead)):
+            return True
+    return False
+
+
+# A National Assembly deputy's delegation ("ĐB ... (đoàn TP HCM)"): whom the speaker represents.
+DELEGATION_BEFORE = re.compile(r"(?i)\b(?:doan|dbqh|dai\s+bieu(?:\s+quoc\s+hoi)?)\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
+# "Theo Công an thành phố Hà Nội, ...", "According to Hanoi police, ...": who tells, not whom it is about.
+ATTRIBUTION = re.compile(r"(?i)\s*(?:theo|according\s+to)\s+[^,;]*$")
 JOINED = re.compile(r"(?i)\s*(?:,|-|–|va|and|voi|cung)\s*(?:(?:tinh|thanh\s+pho|tp\.?|province)\s+)?$")
 
 
@@ -188,11 +214,22 @@ def speaks_of_country(folded: str, start: int, end: int) -> bool:
     return any(not RANKED_IN.search(folded, max(0, m.start() - 30), m.start()) for m in NATIONAL.finditer(folded, start, end))
 
 
+def _tells_what_the_ministry_did(place: dict, folded: str, figure: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """A unit named as the teller of the sentence ("Theo Công an thành phố Hà Nội, ... Bộ Công an
+    đã hoàn thành việc in, trả trên 50 triệu thẻ"), when the Ministry acts after it."""
+    if place["start"] > figure[0] or not ATTRIBUTION.match(folded, sentence[0], place["start"]):
+        return False
+    told = folded.find(",", place["end"], figure[0])
+    return told >= 0 and national_actor_acts(folded, told + 1, figure[0])
+
+
 def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: tuple[int, int],
               sentence: tuple[int, int]) -> Picked:
     in_clause = [p for p in mentions.places if clause[0] <= p["start"] < clause[1]]
     in_sentence = [p for p in mentions.places if sentence[0] <= p["start"] < sentence[1]]
     for scope, named in (("clause", in_clause), ("sentence", in_sentence)):
+        named = [p for p in named if not _tells_what_the_ministry_did(p, folded, figure, sentence)
+                 and not DELEGATION_BEFORE.search(folded, max(0, p["start"] - 40), p["start"])]
         named = [p for p in named if not p.get("partner")] or named  # "X, merged with Y": X
         named = [p for p in named if not RANKED_AFTER.search(folded, max(0, p["start"] - 20), p["start"])] or named
         # "Tỉnh An Giang mới ... sáp nhập hai tỉnh An Giang và Kiên Giang": the merged unit, not its parts.
@@ -212,6 +249,8 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
         return Picked(nearest, False, f"the {scope} names {', '.join(units)}: nearest before the figure taken")
     if speaks_of_country(folded, *sentence):
         return Picked("national", True, "the sentence speaks of the whole country")
+    if national_actor_acts(folded, sentence[0], figure[0]):
+        return Picked("national", True, "no unit named in the sentence: the Ministry did it, for the country")
     main = mentions.main_unit
     named_before = [p for p in mentions.places if p["unit"] == main and p["start"] < figure[0]]
     if main and named_before:
@@ -253,6 +292,8 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
         lead = folded[max(span[0], d["start"] - 30) : d["start"]]
         if ISSUE_OR_DEADLINE.search(lead) and not AS_OF.search(lead) and not _in_effect(d, lead, folded, span, published):
             continue
+        if GOAL_BEFORE.search(lead):
+            continue  # the day a goal is set for, not the figure's
         if PERIOD_END.search(lead) or PERIOD_START.match(folded, d["end"]):
             continue  # "giai đoạn 2023-2025": a period, not the figure's date
         if published and d["date"][: len(published)] > published:

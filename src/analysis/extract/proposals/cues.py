@@ -43,7 +43,7 @@ SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:(?:đơn\
 CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|merg(?:e|es|ed|ing)|"
                        r"(?:reduction|increase|decrease|drop|fall|rise)(?:\s+of|\s*:))"
                        r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt|giam|tang\s+them)\s+"
-                       r"(?:(?:gần|khoảng|hơn|trên|gan|khoang|hon|tren)\s+)?$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
+                       r"(?:(?:gần|khoảng|hơn|trên|gan|khoang|hon|tren)\s+)?$|\b(?:vượt|vuot|exceed(?:s|ed|ing)?(?:\s+by)?|surpass(?:es|ed|ing)?(?:\s+by)?)\s+$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
 # A bracket that opens an aside, not a breakdown: the state before ("(trước khi sắp xếp, tỉnh có
 # 192 ...)"), the state now ("(Đến nay Công an tỉnh đã bố trí 2.200 ...)") or a share restating
 # the count before it ("86/86 xã (đạt tỷ lệ 100%)").
