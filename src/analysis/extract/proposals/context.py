@@ -196,6 +196,9 @@ def national_actor_acts(folded: str, start: int, end: int) -> bool:
     return False
 
 
+# The province a text is about, unnamed ("trên địa bàn tỉnh", "toàn tỉnh", "in the province").
+THIS_PROVINCE = re.compile(r"(?i)\b(?:(?:tren\s+)?dia\s+ban\s+tinh|toan\s+tinh|cua\s+tinh|cho\s+tinh|tinh\s+nha|"
+                           r"(?:in|to|for|of)\s+the\s+province)\b")
 # A National Assembly deputy's delegation ("ĐB ... (đoàn TP HCM)"): whom the speaker represents.
 DELEGATION_BEFORE = re.compile(r"(?i)\b(?:doan|dbqh|dai\s+bieu(?:\s+quoc\s+hoi)?)\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
 # "Theo Công an thành phố Hà Nội, ...", "According to Hanoi police, ...": who tells, not whom it is about.
@@ -249,7 +252,8 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
         return Picked(nearest, False, f"the {scope} names {', '.join(units)}: nearest before the figure taken")
     if speaks_of_country(folded, *sentence):
         return Picked("national", True, "the sentence speaks of the whole country")
-    if national_actor_acts(folded, sentence[0], figure[0]):
+    # Not what the Ministry gives a province ("Bộ Công an đã hỗ trợ 9 tỷ đồng ... trên địa bàn tỉnh").
+    if national_actor_acts(folded, sentence[0], figure[0]) and not THIS_PROVINCE.search(folded, sentence[0], sentence[1]):
         return Picked("national", True, "no unit named in the sentence: the Ministry did it, for the country")
     main = mentions.main_unit
     named_before = [p for p in mentions.places if p["unit"] == main and p["start"] < figure[0]]
