@@ -925,3 +925,14 @@ def test_the_day_a_goal_is_set_for_does_not_date_a_figure_and_a_margin_is_no_sha
     found = only("Đến thời điểm này, Bộ Công an đã in trả 30 triệu thẻ căn cước, phấn đấu đến tháng 11 sẽ trả toàn bộ thẻ.")
     assert (found["value"], found["date"]) == (30000000, "2024-05")
     assert pairs("Bộ Công an cho biết số tài khoản định danh điện tử đã kích hoạt vượt 12,5% so với mục tiêu.") == []
+
+
+def test_a_day_without_its_year_is_a_deadline_in_the_year_of_publication():
+    found = only("Từ nay đến ngày 30/11, toàn quốc sẽ hoàn thành việc cấp thẻ căn cước công dân gắn chip cho 3.000.000 công dân.")
+    assert (found["kind"], found["deadline"], found["value"]) == ("target", "2024-11-30", 3000000)
+
+
+def test_the_act_right_before_a_figure_names_its_stage():
+    text = ("Trong 20 ngày, toàn quốc đã thu nhận tài khoản định danh điện tử trên 195.300 hồ sơ; "
+            "kích hoạt được trên 159.300 hồ sơ.")
+    assert pairs(text) == [(195300, "eid_records_collected"), (159300, "eid_accounts_activated")]

@@ -70,7 +70,7 @@ def extract_window(text: str, context: TextContext, main_unit: str | None = None
     context.place_counts.update(p.fields["unit"] for p in places)
     quantities = find_quantities(text, folded, context.language, occupied)
     main = main_unit if main_unit is not None else dominant_unit(context.place_counts)
-    targets = find_targets(text, folded, quantities, places, main)
+    targets = find_targets(text, folded, quantities, places, main, dates, context.published_iso())
 
     mentions = documents + dates + places + quantities + targets
     mentions.sort(key=lambda m: (m.start, KIND_ORDER[m.kind], m.end))

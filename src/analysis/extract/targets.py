@@ -143,45 +143,63 @@ def dominant_unit(counts: Counter) -> str | None:
     return unit if (len(counts) == 1 or n >= 2) and n * 2 > sum(counts.values()) else None
 
 
+# "Từ nay đến ngày 30/11 sẽ hoàn thành", "đến ngày 5-6 phải": a day whose year the text leaves to
+# its date of publication (resolved with the dates), as a deadline where the clause speaks of a goal.
+YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")  # days with their year are the patterns' above
+DAY_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:den|truoc|by|before)\s+(?:ngay\s+)?$")
+
+
+def _deadlines(folded: str, low: str, dates: list[Mention], published: str | None):
+    """(start, end, deadline, needs a goal word) of each deadline, the patterns' first."""
+    for index, pattern in enumerate(DEADLINES):
+        for m in finditer(pattern, folded, low):
+            if not AS_OF_BEFORE.search(folded, max(0, m.start() - 12), m.start()):  # "tính đến ngày 16/6/2023": a report's date
+                yield m.start(), m.end(), _deadline_iso(m), index in _WEAK
+    for d in dates:
+        day = d.fields.get("date") or ""
+        if len(day) == 10 and not YEAR_WRITTEN.search(folded, d.start, d.end) \
+                and DAY_DEADLINE_BEFORE.search(folded, max(0, d.start - 16), d.start):
+            if published and day[: len(published)] < published:  # a deadline is still to come: next year's day
+                day = f"{int(day[:4]) + 1:04d}{day[4:]}"
+            yield d.start, d.end, day, True
+
+
 def find_targets(original: str, folded: str, quantities: list[Mention], places: list[Mention],
-                 main_unit: str | None) -> list[Mention]:
+                 main_unit: str | None, dates: list[Mention] = (), published: str | None = None) -> list[Mention]:
     found: list[Mention] = []
     used: set[int] = set()
     claimed: list[tuple[int, int]] = []
     low = lowered(folded)
-    for index, pattern in enumerate(DEADLINES):
-        for m in finditer(pattern, folded, low):
-            if any(s < m.end() and m.start() < e for s, e in claimed):
-                continue
-            if AS_OF_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
-                continue  # "tính đến ngày 16/6/2023": the date of a report, not a deadline
-            left, right = _clause_bounds(folded, m.start(), m.end())
-            clause = original[left:right]
-            goal = GOAL.search(clause)
-            if index in _WEAK and not goal:
-                continue
-            if PAST.search(clause) and not goal:
-                continue
-            in_clause = [q for q in quantities if left <= q.start and q.end <= right and id(q) not in used
-                         and q.fields["unit"] not in DURATIONS]
-            # A year named between the deadline and a figure is that figure's deadline ("đến năm 2024
-            # sẽ nhân rộng ... để năm 2025 có ít nhất 30%").
-            after = [q for q in in_clause if q.start >= m.end() and not LATER_YEAR.search(folded, m.end(), q.start)]
-            before = [q for q in in_clause if q.end <= m.start() and m.start() - q.end <= BEFORE_GAP]
-            quantity = after[0] if after else (before[-1] if before else None)
-            if quantity is None:
-                continue
-            claimed.append((m.start(), m.end()))
-            used.add(id(quantity))
-            scope = next((p.fields["unit"] for p in places if left <= p.start < right), None)
-            start, end = min(m.start(), quantity.start), max(m.end(), quantity.end)
-            found.append(Mention("target", start, end, {
-                "indicator": _indicator(original, (left, right), (m.start(), m.end()), quantity),
-                "value": quantity.fields["value"],
-                "unit": quantity.fields["unit"],
-                "comparator": _comparator(quantity.fields["qualifier"]),
-                "deadline": _deadline_iso(m),
-                "scope": scope or main_unit or "national",
-            }))
+    for at, to, deadline, weak in _deadlines(folded, low, dates, published):
+        if any(s < to and at < e for s, e in claimed):
+            continue
+        left, right = _clause_bounds(folded, at, to)
+        clause = original[left:right]
+        goal = GOAL.search(clause)
+        if weak and not goal:
+            continue
+        if PAST.search(clause) and not goal:
+            continue
+        in_clause = [q for q in quantities if left <= q.start and q.end <= right and id(q) not in used
+                     and q.fields["unit"] not in DURATIONS]
+        # A year named between the deadline and a figure is that figure's deadline ("đến năm 2024
+        # sẽ nhân rộng ... để năm 2025 có ít nhất 30%").
+        after = [q for q in in_clause if q.start >= to and not LATER_YEAR.search(folded, to, q.start)]
+        before = [q for q in in_clause if q.end <= at and at - q.end <= BEFORE_GAP]
+        quantity = after[0] if after else (before[-1] if before else None)
+        if quantity is None:
+            continue
+        claimed.append((at, to))
+        used.add(id(quantity))
+        scope = next((p.fields["unit"] for p in places if left <= p.start < right), None)
+        start, end = min(at, quantity.start), max(to, quantity.end)
+        found.append(Mention("target", start, end, {
+            "indicator": _indicator(original, (left, right), (at, to), quantity),
+            "value": quantity.fields["value"],
+            "unit": quantity.fields["unit"],
+            "comparator": _comparator(quantity.fields["qualifier"]),
+            "deadline": deadline,
+            "scope": scope or main_unit or "national",
+        }))
     found.sort(key=lambda t: t.start)
     return found
