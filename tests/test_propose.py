@@ -936,3 +936,10 @@ def test_the_act_right_before_a_figure_names_its_stage():
     text = ("Trong 20 ngày, toàn quốc đã thu nhận tài khoản định danh điện tử trên 195.300 hồ sơ; "
             "kích hoạt được trên 159.300 hồ sơ.")
     assert pairs(text) == [(195300, "eid_records_collected"), (159300, "eid_accounts_activated")]
+
+
+def test_what_is_sought_what_remains_and_a_daily_rate_are_not_reports():
+    assert pairs("Để bảo đảm 100% công dân trong độ tuổi được cấp thẻ căn cước công dân gắn chip, toàn quốc đã lập các tổ công tác.") == []
+    assert pairs("Toàn quốc đã cấp 40 triệu thẻ căn cước công dân gắn chip; 3.500 thẻ căn cước công dân còn lại đều là của sinh viên.") \
+        == [(40000000, "chip_id_cards_issued")]
+    assert pairs("Trung bình mỗi ngày toàn quốc tiếp nhận, giải quyết gần 1.500 hồ sơ cấp thẻ căn cước công dân gắn chip.") == []

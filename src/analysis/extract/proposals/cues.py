@@ -132,7 +132,7 @@ RECEIVED_AFTER = re.compile(r"(?i)[^.;,:()\d]{0,40}?\b(?:(?:đã\s+|da\s+|sẽ\s
 # "1,162,931 cases have not gone to police stations", "30.000 hồ sơ chưa được xử lý": what is
 # not yet done, right after the figure (not past a conjunction: "... nhưng chưa được trả thẻ").
 NOT_YET_AFTER = re.compile(r"(?i)(?:" + _NO_CONJUNCTION + r"[^.;,:()\d]){0,30}?"
-                           r"\b(?:chưa|chua|have\s+not|has\s+not|had\s+not|not\s+yet|have\s+yet\s+to|has\s+yet\s+to)\b")
+                           r"\b(?:chưa|chua|còn\s+lại|con\s+lai|have\s+not|has\s+not|had\s+not|not\s+yet|have\s+yet\s+to|has\s+yet\s+to)\b")
 PROJECT_06_COUNTS = ("chip_id_records_collected", "chip_id_cards_issued", "eid_records_collected", "eid_accounts_issued",
                      "eid_accounts_activated")
 # A day that closes a task ("... cards for 4.2 million residents before April 30"), folded text.
@@ -152,3 +152,7 @@ PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoac
 # hồ sơ; kích hoạt được trên 159.300 hồ sơ"): records are received, accounts activated. Folded text.
 ACTIVATED_BEFORE = re.compile(r"(?i)\b(?:kich\s+hoat|activated)\s+(?:duoc\s+|thanh\s+cong\s+)?"
                               r"(?:(?:tren|hon|gan|khoang|over|nearly|about|more\s+than)\s+)?$")
+# A figure in a clause of purpose ("Để bảo đảm 100% công dân ... được cấp", "rất khó để đạt 100%",
+# "to ensure 100% of"): what is sought, not what was done.
+PURPOSE_BEFORE = re.compile(r"(?i)(?:\b(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo|đạt\s+được|đạt|hoàn\s+thành)|"
+                            r"\b(?:in\s+order\s+to|so\s+as\s+to|to\s+ensure)\b)[^.;]*$")

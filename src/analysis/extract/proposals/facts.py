@@ -16,7 +16,7 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    ACTIVATED_BEFORE, AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    ACTIVATED_BEFORE, AMOUNT, PURPOSE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, WORD_AFTER_NUMBER, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
@@ -117,7 +117,10 @@ class Facts:
             return "the start of a range"
         if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead):
             return "a change or a total, not a count of its own"
-        if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
+        if PURPOSE_BEFORE.search(self.terms_text, clause[0], figure[0]):
+            return TENTATIVE
+        # "trung bình mỗi ngày toàn tỉnh tiếp nhận, giải quyết gần 1.500 hồ sơ": a rate, across a comma.
+        if PER_UNIT_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
                 or RATIO_BEFORE.search(lead):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
