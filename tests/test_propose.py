@@ -943,3 +943,12 @@ def test_what_is_sought_what_remains_and_a_daily_rate_are_not_reports():
     assert pairs("Toàn quốc đã cấp 40 triệu thẻ căn cước công dân gắn chip; 3.500 thẻ căn cước công dân còn lại đều là của sinh viên.") \
         == [(40000000, "chip_id_cards_issued")]
     assert pairs("Trung bình mỗi ngày toàn quốc tiếp nhận, giải quyết gần 1.500 hồ sơ cấp thẻ căn cước công dân gắn chip.") == []
+
+
+def test_where_the_ministry_holds_an_event_is_not_what_the_text_is_about():
+    text = ("Chiều 17-11, tại Hà Nội, Bộ Công an tổ chức hội nghị về công an xã trên cả nước.\n\n"
+            "Người đứng đầu ngành công an yêu cầu tăng cường trang bị cho công an xã trong tình hình mới, "
+            "mục tiêu đến hết năm 2027, 100% công an xã được đầu tư, xây dựng trụ sở làm việc.")
+    found = facts(text, kinds=("target",))
+    # "tình hình" is no province ("tỉnh" folds to the same letters): the text's only place is a venue.
+    assert [(p["unit"], p["value"], p["deadline"]) for p in found] == [("national", 100, "2027-12-31")]

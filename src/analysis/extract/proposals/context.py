@@ -33,7 +33,11 @@ RANKED_IN = re.compile(r"(?i)\b(?:dung\s+dau|dan\s+dau|dau\s+tien|thu\s+(?:\d+|h
                        r"first|second|third|top|leading|highest|lowest|ranked?)\s+(?:(?:tren|trong|in|of|the|across)\s+)*$")
 # "sau Hà Nam", "after Hanoi": the province a rank follows, not the one a sentence is about.
 RANKED_AFTER = re.compile(r"(?i)\b(?:chi\s+)?(?:sau|after|behind|following)\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
-PROVINCIAL = re.compile(r"(?i)\b(?:tinh|province|provincial|thanh\s+pho|city)\b")
+# Folded, "tỉnh" is also "tình", "tinh" and "tính": not in their words ("tình hình", "tinh gọn",
+# "tính đến").
+_NOT_PROVINCE = (r"hinh|than|gon|gian|nhue|toan|chat|cam|thuong|nang|trang|huong|nguyen|"
+                 r"den|toi|xac|khiet|yeu|nghia|mang")  # not "hoa", "ban": "tỉnh Hòa Bình", "tỉnh bạn"
+PROVINCIAL = re.compile(r"(?i)\b(?:tinh(?!\s+(?:" + _NOT_PROVINCE + r")\b)|province|provincial|thanh\s+pho|city)\b")
 # Just before a date: it dates the document cited or the deadline, not the figure.
 ISSUE_OR_DEADLINE = re.compile(
     r"(?i)(?:\b(?:by|until|before|from|starting|den\s+(?:het\s+)?|truoc|tu|ke\s+tu|toi)\s+(?:the\s+end\s+of\s+|ngay\s+|nam\s+)?|"

@@ -38,6 +38,11 @@ SAME_FACT = {"observation": ("indicator_id", "unit", "value"), "target": ("indic
 DATELINE = re.compile(r"\s*\([A-ZĐ][A-Za-z.]{1,14}\)\s*[-–—]")
 
 
+# "Chiều 17-11, tại Hà Nội, Bộ Công an tổ chức hội nghị", "tại TP Vinh (Nghệ An), Bộ Công an ...":
+# where the Ministry holds an event, not what the text is about.
+MINISTRY_HOSTS = re.compile(r"\)?\s*,\s*(?:the\s+)?(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security)\b")
+
+
 # " date 2023-06-20 The Police Department ...": a page's stamp of its date of publication at the
 # start of a line, not a date its sentence tells of.
 DATE_STAMP = re.compile(r"(?im)^[ \t]*date[ \t]+$")
@@ -47,8 +52,10 @@ def _mentions(records: list[dict], text: str) -> Mentions:
     by_kind = lambda kind: [r for r in records if r["kind"] == kind]  # noqa: E731
     places = [p for p in by_kind("place") if not DATELINE.match(text, p["end"])]
     dates = [d for d in by_kind("date") if not DATE_STAMP.search(text, text.rfind("\n", 0, d["start"]) + 1, d["start"])]
+    folded = fold(text).lower()
+    hosts = [p for p in places if not MINISTRY_HOSTS.match(folded, p["end"])]
     return Mentions(places=places, dates=dates, documents=by_kind("document"),
-                    main_unit=dominant_unit(Counter(p["unit"] for p in places)))
+                    main_unit=dominant_unit(Counter(p["unit"] for p in hosts)))
 
 
 def _document_of(mentions: Mentions, position: int) -> tuple[str | None, str]:
