@@ -952,3 +952,9 @@ def test_where_the_ministry_holds_an_event_is_not_what_the_text_is_about():
     found = facts(text, kinds=("target",))
     # "tình hình" is no province ("tỉnh" folds to the same letters): the text's only place is a venue.
     assert [(p["unit"], p["value"], p["deadline"]) for p in found] == [("national", 100, "2027-12-31")]
+
+
+def test_accordingly_takes_the_day_the_decision_before_takes_effect():
+    text = ("Nghị quyết có hiệu lực từ 16/6/2027. Theo đó, sau khi sắp xếp, toàn quốc có 3.400 đơn vị hành chính cấp xã.")
+    assert [(p["indicator_id"], p["date"]) for p in facts(text, published="2027-06-20")] == [
+        ("commune_level_units", "2027-06-16")]

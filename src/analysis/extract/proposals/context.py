@@ -317,6 +317,10 @@ def _in_effect(date: dict, lead: str, folded: str, span: tuple[int, int], publis
         and not NOW.search(folded, span[0], span[1])
 
 
+# "có hiệu lực từ ngày 16/6/2025", "effective from June 16": the day a decision takes effect.
+EFFECTIVE_FROM = re.compile(r"(?i)\b(?:co\s+hieu\s+luc|hieu\s+luc|effective|takes?\s+effect|took\s+effect)\s+"
+                            r"(?:(?:tu|ke\s+tu|from|on|as\s+of)\s+)?(?:ngay\s+)?$")
+ACCORDINGLY = re.compile(r"(?i)\s*(?:theo\s+do|accordingly|under\s+(?:it|the\s+(?:resolution|decision)))\b")
 FROM_DAY = re.compile(r"(?i)\b(?:from|starting|tu|ke\s+tu|bat\s+dau\s+tu)\s+(?:ngay\s+)?$")
 END_OF = re.compile(r"(?i)\b(?:het|cuoi|the\s+end\s+of)\s+(?:thang\s+)?$")
 
@@ -359,6 +363,13 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
                    if AS_OF.search(folded[max(0, d["start"] - 30) : d["start"]])]
         if carried:
             return Picked(carried[-1]["date"], False, "the 'as of' date of the sentence before")
+        # "Nghị quyết có hiệu lực từ 16/6/2025. Theo đó, ... tỉnh có 45 đơn vị": what it set, from that day.
+        if ACCORDINGLY.match(folded, frame["sentence"][0]):
+            effective = [d for d in mentions.dates if frame["before"][0] <= d["start"] < frame["before"][1]
+                         and len(d["date"]) == 10 and (not published or d["date"][: len(published)] <= published)
+                         and EFFECTIVE_FROM.search(folded[max(0, d["start"] - 30) : d["start"]])]
+            if effective:
+                return Picked(effective[-1]["date"], False, "the day the decision told of in the sentence before takes effect")
     if published:
         return Picked(published, False, "no date in the sentence: the source's date of publication")
     return Picked(None, False, "no date in the sentence and no date of publication")
