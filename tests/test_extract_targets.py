@@ -75,3 +75,12 @@ def test_scope_is_the_only_unit_the_text_names():
 def test_scope_stays_national_when_units_compete():
     text = "By 2030, 100% of commune police will have offices. Hà Tĩnh and Nghệ An met on it."
     assert [t["scope"] for t in targets(text)] == ["national"]
+
+
+def test_a_deadline_at_the_end_of_a_month_or_of_a_written_day():
+    from analysis.extract.pipeline import extract_text
+    deadlines = lambda text: [r["deadline"] for r in extract_text(text, "t.txt", "2026-03") if r["kind"] == "target"]  # noqa: E731
+    assert deadlines("Dự kiến đến cuối tháng 6-2026, toàn quốc sẽ cấp 5.000 thẻ.") == ["2026-06-30"]
+    assert deadlines("Trước tháng 7/2026, toàn quốc phải cấp 5.000 thẻ.") == ["2026-06-30"]
+    assert deadlines("Từ nay đến hết 31/12/2026, toàn quốc sẽ điều động 239 cán bộ.") == ["2026-12-31"]
+    assert deadlines("Phấn đấu tới ngày 30/6, toàn quốc hoàn thành 5.000 thẻ.") == ["2026-06-30"]

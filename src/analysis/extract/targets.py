@@ -34,7 +34,9 @@ DEADLINES = [
                rf"(?P<q>[1-4]|iv|i{{1,3}})(?:\s*/\s*|\s+(?:nam\s+|of\s+)?){YEAR}\b"),
     # "đến năm 2030", "đến hết năm 2025", "đến cuối năm 2025", "phấn đấu đến 2030", "trong năm 2025"
     re.compile(rf"(?i)\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?{YEAR}\b"),
-    re.compile(rf"(?i)\b(?:den|truoc)\s+(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*{YEAR}\b"),
+    re.compile(rf"(?i)\b(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*{YEAR}\b"),
+    # "đến cuối tháng 6-2021", "đến tháng 7/2021": the month's last day ("trước tháng 7/2021": the day before it)
+    re.compile(rf"(?i)\b(?:den|toi|(?P<before_month>truoc))\s+(?:het\s+|cuoi\s+)?thang\s+(?P<m>[01]?\d)\s*[/.-]\s*{YEAR}\b"),
     (IN_YEAR_VI := re.compile(rf"(?i)\b(?:trong\s+nam|nam)\s+{YEAR}\b")),
     # Swedish, French, German
     re.compile(rf"(?i)\b(?:senast|till|fram\s+till|i\s+slutet\s+av|d'ici|bis)\s+(?:ar\s+|fin\s+)?{YEAR}\b"),
@@ -82,6 +84,10 @@ def _deadline_iso(m: re.Match) -> str:
                 return f"{year - 1:04d}-12-31"
         month = 3 * quarter
         return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if groups.get("before_month"):
+        month = int(m["m"])
+        return (f"{year - 1:04d}-12-31" if month == 1 else
+                f"{year:04d}-{month - 1:02d}-{calendar.monthrange(year, month - 1)[1]:02d}")
     if groups.get("m") or groups.get("mn"):
         month = int(m["m"]) if groups.get("m") else MONTHS_EN[m["mn"].lower()]
         day = int(m["d"]) if groups.get("d") else calendar.monthrange(year, month)[1]
@@ -146,7 +152,7 @@ def dominant_unit(counts: Counter) -> str | None:
 # "Từ nay đến ngày 30/11 sẽ hoàn thành", "đến ngày 5-6 phải": a day whose year the text leaves to
 # its date of publication (resolved with the dates), as a deadline where the clause speaks of a goal.
 YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")  # days with their year are the patterns' above
-DAY_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:den|truoc|by|before)\s+(?:ngay\s+)?$")
+DAY_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:den|toi|truoc|by|before)\s+(?:het\s+)?(?:ngay\s+)?$")
 
 
 def _deadlines(folded: str, low: str, dates: list[Mention], published: str | None):
