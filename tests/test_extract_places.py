@@ -76,3 +76,9 @@ def test_a_title_about_the_merged_unit_carries_over_to_the_body_but_not_to_the_p
             "Hiện nay Bắc Ninh có nhiều đơn vị hành chính cấp xã.\n")
     marked = [(r["scheme"], r.get("merged", False)) for r in extract_text(text, published="2025-06-29") if r["kind"] == "place"]
     assert marked == [("2025", True), ("2025", True), ("legacy", False)]
+
+
+def test_a_name_does_not_run_across_lines():
+    from analysis.extract.pipeline import extract_text
+    places = [r["unit"] for r in extract_text("Thanh Sơn – Việt Hòa\n\n\nBình luận", "t.txt") if r["kind"] == "place"]
+    assert places == []

@@ -49,7 +49,7 @@ CONTEXT_WORDS = frozenset(
     """tinh thanh pho tp cong an ca province city at in of and to from for the provincial police
     ubnd hdnd uy so tai va cua o tu den ve voi tren bridge""".split()
 )
-_SPACE = r"(?:\s*[-\u2013]\s*|\s+)"
+_SPACE = r"(?:[ \t\u00a0]*[-\u2013][ \t\u00a0]*|[ \t\u00a0]+)"  # within a line: "Việt Hòa\n\nBình luận" names no province
 # Folded, lower case, beside the name.
 MERGED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:moi\b|sau\s+(?:hop\s+nhat|sap\s+nhap)|after\s+(?:the\s+)?merg)")
 MERGED_BEFORE = re.compile(r"(?:\bnew\s+(?:(?:province|city)\s+(?:of\s+)?)?|\b(?:sau\s+(?:khi\s+)?(?:sap\s+xep|sap\s+nhap|hop\s+nhat)|"
