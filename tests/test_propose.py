@@ -958,3 +958,10 @@ def test_accordingly_takes_the_day_the_decision_before_takes_effect():
     text = ("Nghị quyết có hiệu lực từ 16/6/2027. Theo đó, sau khi sắp xếp, toàn quốc có 3.400 đơn vị hành chính cấp xã.")
     assert [(p["indicator_id"], p["date"]) for p in facts(text, published="2027-06-20")] == [
         ("commune_level_units", "2027-06-16")]
+
+
+def test_communes_where_officers_were_sent_since_a_past_year():
+    text = ("Thực hiện đề án sắp xếp tinh gọn bộ máy, từ giữa năm 2023 đến nay, toàn quốc đã điều động hơn 600 cán bộ, "
+            "chiến sỹ về thực hiện nhiệm vụ tại 130/152 xã.")
+    assert [(p["value"], p["indicator_id"], p["date"]) for p in facts(text)] == [
+        (600, "commune_police_officers", "2024-05"), (130, "communes_with_regular_police", "2024-05")]

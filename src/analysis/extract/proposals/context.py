@@ -44,7 +44,7 @@ ISSUE_OR_DEADLINE = re.compile(
     r"\b(?:dated|ban\s+hanh\s+ngay)\s+)$"
 )
 PERIOD_END = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*$")
-PERIOD_START = re.compile(r"\s*[-–]\s*(?:19|20)\d\d\b")
+PERIOD_START = re.compile(r"\s*[-–]\s*(?:19|20)\d\d\b|\s*(?:den|toi|to|until)\s+(?:nay|now|date)\b")  # "- 2025"; "từ giữa năm 2019 đến nay": since then
 # "Until March 16, the police received ...": a day past (a later one is dropped as a plan), as of which.
 AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by|until|up\s+(?:un)?til|up\s+to)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
 # A sentence that dates itself "up to now" speaks as of its publication.
