@@ -965,3 +965,17 @@ def test_communes_where_officers_were_sent_since_a_past_year():
             "chiến sỹ về thực hiện nhiệm vụ tại 130/152 xã.")
     assert [(p["value"], p["indicator_id"], p["date"]) for p in facts(text)] == [
         (600, "commune_police_officers", "2024-05"), (130, "communes_with_regular_police", "2024-05")]
+
+
+def test_what_a_count_of_people_or_customers_is_not():
+    # Semi-professional police there now are not recruits; customers' records are no e-ID records;
+    # commune police who resign are people, not units.
+    assert pairs("Tổng số công an xã bán chuyên trách toàn quốc hiện nay có 1.596 đồng chí.") == []
+    assert pairs("As of October 10, 2025, more than 132.4 million individual customer records (CIFs) have been "
+                 "authenticated with VNeID electronic identification nationwide.") == []
+    assert pairs("Toàn quốc có 108 công an xã xin nghỉ việc.") == []
+
+
+def test_a_noun_cut_inside_a_compound_is_read_whole():
+    text = "Trong ngày 14/2, toàn quốc đã thu nhận 988 hồ sơ cấp thẻ căn cước công dân gắn chip."
+    assert pairs(text) == [(988, "chip_id_records_collected")]

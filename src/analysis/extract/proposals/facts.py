@@ -26,6 +26,10 @@ from analysis.extract.proposals.spans import clause_span, part_span, previous_se
 from analysis.extract.proposals.terms import Choice, choose
 
 
+# The second syllable of a compound the noun limit may cut ("căn | cước", "định | danh", "trụ | sở").
+CUT_COMPOUND = re.compile(r"(?i)\s+(?:cước|cuoc|danh|sở|so|an|chip|chíp|tử|tu)\b")
+
+
 def _same_noun(a: str | None, b: str | None) -> bool:
     """Two figures' nouns name the same thing when one runs on from the other ("công an phường"
     and "công an phường điển hình"; "headquarters" and "commune police headquarters")."""
@@ -73,8 +77,12 @@ class Facts:
         # A first sentence of its paragraph whose figure the title restates reads the title as
         # the words before it ("... 15 công an phường điển hình kiểu mẫu" over "đăng ký 15 Công an phường").
         words_before = before or self._restating_title(figure)
+        # A noun cut at its length limit inside a compound ("988 hồ sơ cấp thẻ căn | cước") reads
+        # on to the compound's end, so that the term is found whole in the figure's own words.
+        cut = CUT_COMPOUND.match(self.text, figure[1]) if self.text[figure[1] - 1 : figure[1]].isalpha() else None
+        scored = (figure[0], cut.end()) if cut and cut.end() <= clause[1] else figure
         return {"sentence": sentence, "clause": clause, "part": part, "before": before, "own": own,
-                "zones": zones(self.terms_text, figure, clause, sentence, words_before, part, (head_end, lead_from, onward_to, head_from))}
+                "zones": zones(self.terms_text, scored, clause, sentence, words_before, part, (head_end, lead_from, onward_to, head_from))}
 
     def _restating_title(self, figure: tuple[int, int]) -> tuple[int, int] | None:
         """The title's span when it states the figure's value in the same unit."""
