@@ -979,3 +979,12 @@ def test_what_a_count_of_people_or_customers_is_not():
 def test_a_noun_cut_inside_a_compound_is_read_whole():
     text = "Trong ngày 14/2, toàn quốc đã thu nhận 988 hồ sơ cấp thẻ căn cước công dân gắn chip."
     assert pairs(text) == [(988, "chip_id_records_collected")]
+
+
+def test_a_province_named_once_in_a_text_about_the_country_is_not_its_subject():
+    text = ("Công Trình, 37 tuổi, Hòa Bình\n\nMục tiêu ban đầu của Bộ Công an: đến ngày 1/7/2027 sẽ cấp 50 triệu "
+            "thẻ căn cước công dân trên toàn quốc.\n\nMục tiêu ban đầu đến ngày 1/7/2027 sẽ cấp 50 triệu thẻ căn cước công dân.")
+    assert {p["unit"] for p in facts(text, kinds=("target",))} == {"national"}
+    # ... but a rank among the provinces is no speaking of the country.
+    ranked = "Hà Tĩnh là một trong những tỉnh đầu tiên của cả nước hoàn thành việc bố trí 900 cán bộ về các xã."
+    assert {p["unit"] for p in facts(ranked)} == {"ha-tinh"}

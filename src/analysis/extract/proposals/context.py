@@ -30,7 +30,7 @@ NATIONAL = re.compile(
 # A rank among the provinces ("đứng đầu toàn quốc", "tỉnh đầu tiên cả nước", "thứ 2 trên toàn
 # quốc", "first in the country") speaks of the province ranked, not of the country.
 RANKED_IN = re.compile(r"(?i)\b(?:dung\s+dau|dan\s+dau|dau\s+tien|thu\s+(?:\d+|hai|ba|nhat)|(?:cao|thap|nhieu|it|lon)\s+nhat|duy\s+nhat|"
-                       r"first|second|third|top|leading|highest|lowest|ranked?)\s+(?:(?:tren|trong|in|of|the|across)\s+)*$")
+                       r"first|second|third|top|leading|highest|lowest|ranked?)\s+(?:(?:tren|trong|cua|in|of|the|across)\s+)*$")
 # "sau Hà Nam", "after Hanoi": the province a rank follows, not the one a sentence is about.
 RANKED_AFTER = re.compile(r"(?i)\b(?:chi\s+)?(?:sau|after|behind|following)\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
 # Folded, "tỉnh" is also "tình", "tinh" and "tính": not in their words ("tình hình", "tinh gọn",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
-from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, place_names
+from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, place_names, speaks_of_country
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.cues import BREAKDOWN
 from analysis.extract.proposals.facts import Facts
@@ -54,8 +54,13 @@ def _mentions(records: list[dict], text: str) -> Mentions:
     dates = [d for d in by_kind("date") if not DATE_STAMP.search(text, text.rfind("\n", 0, d["start"]) + 1, d["start"])]
     folded = fold(text).lower()
     hosts = [p for p in places if not MINISTRY_HOSTS.match(folded, p["end"])]
-    return Mentions(places=places, dates=dates, documents=by_kind("document"),
-                    main_unit=dominant_unit(Counter(p["unit"] for p in hosts)))
+    counts = Counter(p["unit"] for p in hosts)
+    main = dominant_unit(counts)
+    # A province named once in a text that speaks of the whole country (a caption, a reader's
+    # byline, an example) is not what the text is about.
+    if main and counts[main] == 1 and speaks_of_country(folded, 0, len(folded)):
+        main = None
+    return Mentions(places=places, dates=dates, documents=by_kind("document"), main_unit=main)
 
 
 def _document_of(mentions: Mentions, position: int) -> tuple[str | None, str]:
