@@ -988,3 +988,10 @@ def test_a_province_named_once_in_a_text_about_the_country_is_not_its_subject():
     # ... but a rank among the provinces is no speaking of the country.
     ranked = "Hà Tĩnh là một trong những tỉnh đầu tiên của cả nước hoàn thành việc bố trí 900 cán bộ về các xã."
     assert {p["unit"] for p in facts(ranked)} == {"ha-tinh"}
+
+
+def test_a_quota_a_condition_and_a_yearly_rate_are_not_reports():
+    assert pairs("Toàn quốc đã thu nhận 33.920.141 hồ sơ căn cước công dân gắn chip (đạt 67,8% so với chỉ tiêu 50 triệu hồ sơ).") \
+        == [(33920141, "chip_id_records_collected"), (67.8, "chip_id_completion_share")]
+    assert pairs("Thời gian tới, nếu bố trí đủ 5 cán bộ công an chính quy về xã thì vấn đề này sẽ được giải quyết.") == []
+    assert pairs("Toàn quốc ước tính kinh phí hỗ trợ công an xã gần 33 tỉ đồng/năm.") == []

@@ -25,10 +25,11 @@ COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]|:(?=\s)")
 # A figure for each commune, office or person ("mỗi xã có 3 đồng chí", "18 cán bộ/xã", "5 officers
 # per commune") is a norm or an average, not a count. Written words only: folded, "moi" is also "mới".
 PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|on\s+average|an\s+average\s+of)\b")
-PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*(?:1\s+)?|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person)\b")
+PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*(?:1\s+)?|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person|"
+                            r"năm|nam|tháng|thang|ngày|ngay|year|month|day)\b")
 # The "1" of "5 cán bộ/ 1 xã": the other side of a ratio.
 RATIO_BEFORE = re.compile(r"/\s*$")
-PLAN_AMOUNT_BEFORE = re.compile(r"(?i)\b(?:mục\s+tiêu|muc\s+tieu|kế\s+hoạch|ke\s+hoach|chủ\s+trương|chu\s+truong|target|goal|plan)"
+PLAN_AMOUNT_BEFORE = re.compile(r"(?i)\b(?:mục\s+tiêu|muc\s+tieu|kế\s+hoạch|ke\s+hoach|chủ\s+trương|chu\s+truong|chỉ\s+tiêu|chi\s+tieu|target|goal|plan)"
                                 r"\s+(?:là\s+|of\s+|to\s+)?(?:[^\W\d_]+\s+){0,3}$")
 # A sentence that opens on a total and breaks it down ("Trong 91 cán bộ ... có 65 cán bộ làm
 # trưởng", "Of the 91 officers, 65 ..."); not a span of time ("Trong 6 tháng đầu năm").
@@ -152,7 +153,7 @@ PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoac
 # hồ sơ; kích hoạt được trên 159.300 hồ sơ"): records are received, accounts activated. Folded text.
 ACTIVATED_BEFORE = re.compile(r"(?i)\b(?:kich\s+hoat|activated)\s+(?:duoc\s+|thanh\s+cong\s+)?"
                               r"(?:(?:tren|hon|gan|khoang|over|nearly|about|more\s+than)\s+)?$")
-# A figure in a clause of purpose ("Để bảo đảm 100% công dân ... được cấp", "rất khó để đạt 100%",
-# "to ensure 100% of"): what is sought, not what was done.
-PURPOSE_BEFORE = re.compile(r"(?i)(?:\b(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo|đạt\s+được|đạt|hoàn\s+thành)|"
+# A figure in a clause of purpose or condition ("Để bảo đảm 100% công dân ... được cấp", "rất khó
+# để đạt 100%", "to ensure 100% of", "nếu bố trí đủ 5 CBCS"): what is sought, not what was done.
+PURPOSE_BEFORE = re.compile(r"(?i)(?:\b(?:nếu|if)\b|\b(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo|đạt\s+được|đạt|hoàn\s+thành)|"
                             r"\b(?:in\s+order\s+to|so\s+as\s+to|to\s+ensure)\b)[^.;]*$")
