@@ -995,3 +995,9 @@ def test_a_quota_a_condition_and_a_yearly_rate_are_not_reports():
         == [(33920141, "chip_id_records_collected"), (67.8, "chip_id_completion_share")]
     assert pairs("Thời gian tới, nếu bố trí đủ 5 cán bộ công an chính quy về xã thì vấn đề này sẽ được giải quyết.") == []
     assert pairs("Toàn quốc ước tính kinh phí hỗ trợ công an xã gần 33 tỉ đồng/năm.") == []
+
+
+def test_people_are_a_count_of_an_indicator_only_where_its_act_is_named():
+    assert pairs("Toàn quốc xảy ra 390 vụ tai nạn giao thông, làm 195 người chết và 252 người bị thương.") == []
+    assert pairs("Of those whose applications were received nationwide, 16,379 people received ID cards.") \
+        == [(16379, "chip_id_cards_issued")]
