@@ -1001,3 +1001,22 @@ def test_people_are_a_count_of_an_indicator_only_where_its_act_is_named():
     assert pairs("Toàn quốc xảy ra 390 vụ tai nạn giao thông, làm 195 người chết và 252 người bị thương.") == []
     assert pairs("Of those whose applications were received nationwide, 16,379 people received ID cards.") \
         == [(16379, "chip_id_cards_issued")]
+
+
+def test_the_publishers_province_answers_for_one_the_sentence_does_not_name():
+    text = "Đến nay, toàn tỉnh đã bố trí 300 cán bộ công an chính quy về các xã."
+    units = lambda publisher: [p["unit"] for p in propose_text(text, "t.txt", "2024-05", publisher=publisher)  # noqa: E731
+                               if p["kind"] == "observation"]
+    assert units("Báo Hà Tĩnh") == ["ha-tinh"]
+    assert units(None) == [None]
+    # A city's paper reports on many provinces: it answers for "thành phố" only.
+    assert units("Báo Pháp Luật TP.HCM (PLO)") == [None]
+    city = "Đến nay, toàn thành phố đã bố trí 300 cán bộ công an chính quy về các xã."
+    assert [p["unit"] for p in propose_text(city, "t.txt", "2024-05", publisher="Báo Pháp Luật TP.HCM (PLO)")
+            if p["kind"] == "observation"] == ["ho-chi-minh"]
+
+
+def test_headquarters_of_the_police_of_n_communes_and_a_span_of_years_as_deadline():
+    assert pairs("Toàn quốc khánh thành trụ sở công an 36 xã.") == [(36, "commune_police_hq_completed")]
+    found = facts("Phấn đấu năm 2025-2027 toàn quốc phải có ít nhất 30% công an phường đạt tiêu chí kiểu mẫu.", kinds=("target",))
+    assert [(p["value"], p["deadline"]) for p in found] == [(30, "2027-12-31")]

@@ -66,13 +66,14 @@ def proposals_of(review: Review, source: str | None = None) -> pd.DataFrame:
     from analysis.extract.proposals import propose_text
 
     published = dict(zip(review.sources["file"], review.sources["date_published"]))
+    publishers = dict(zip(review.sources["file"], review.sources["publisher"])) if "publisher" in review.sources else {}
+    given = lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) or v == "" else str(v)  # noqa: E731
     rows = []
     for text_row in review.corpus.itertuples(index=False):
         if source and text_row.file != source:
             continue
-        date = published.get(text_row.file)
-        date = None if date is None or pd.isna(date) or date == "" else str(date)
-        rows += propose_text(text_row.text, text_row.file, date, root=review.root)
+        rows += propose_text(text_row.text, text_row.file, given(published.get(text_row.file)), root=review.root,
+                             publisher=given(publishers.get(text_row.file)))
     frame = pd.DataFrame(rows)
     if len(frame):
         frame.insert(0, "proposal_id", [proposal_id(p) for p in rows])

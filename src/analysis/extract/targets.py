@@ -22,8 +22,8 @@ from analysis.extract.quantities import CURRENCIES, QUALIFIERS, SCALES
 YEAR = r"(?P<y>(?:19[5-9]|20\d)\d)"
 _MONTH = r"(?P<mn>" + "|".join(sorted(MONTHS_EN, key=len, reverse=True)) + r")"
 DEADLINES = [
-    # "in the period of 2026 - 2030", "giai đoạn 2026-2030", "2026–2030 period"
-    re.compile(rf"(?i)\b(?:in\s+the\s+(?:period|phase|stage)\s+(?:of\s+|from\s+)?|giai\s+doan\s+|perioden\s+)"
+    # "in the period of 2026 - 2030", "giai đoạn 2026-2030", "năm 2023-2025", "2026–2030 period"
+    re.compile(rf"(?i)\b(?:in\s+the\s+(?:period|phase|stage)\s+(?:of\s+|from\s+)?|giai\s+doan\s+|(?:trong\s+)?(?:cac\s+)?nam\s+|perioden\s+)"
                rf"(?:19|20)\d\d\s*(?:-|to|den)\s*{YEAR}\b"),
     # "by the end of 2025", "by end-2025", "by 2030", "no later than 2025", "until 2030"
     re.compile(rf"(?i)\b(?:by|before\s+the\s+end\s+of|no\s+later\s+than|until|till)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+year\s+)?|end[- ])?{YEAR}\b"),

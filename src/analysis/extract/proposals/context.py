@@ -33,6 +33,7 @@ RANKED_IN = re.compile(r"(?i)\b(?:dung\s+dau|dan\s+dau|dau\s+tien|thu\s+(?:\d+|h
                        r"first|second|third|top|leading|highest|lowest|ranked?)\s+(?:(?:tren|trong|cua|in|of|the|across)\s+)*$")
 # "sau Hà Nam", "after Hanoi": the province a rank follows, not the one a sentence is about.
 RANKED_AFTER = re.compile(r"(?i)\b(?:chi\s+)?(?:sau|after|behind|following)\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
+CITY_WORD = re.compile(r"(?i)thanh\s+pho|city")
 # Folded, "tỉnh" is also "tình", "tinh" and "tính": not in their words ("tình hình", "tinh gọn",
 # "tính đến").
 _NOT_PROVINCE = (r"hinh|than|gon|gian|nhue|toan|chat|cam|thuong|nang|trang|huong|nguyen|"
@@ -70,6 +71,7 @@ class Mentions:
     dates: list[dict] = field(default_factory=list)
     documents: list[dict] = field(default_factory=list)
     main_unit: str | None = None
+    home: tuple[str | None, str | None] = (None, None)  # the publisher's unit and its kind (proposals.home)
 
 
 # A smaller unit named beside a figure: "huyện Tân Lạc", "thị xã Điện Bàn", "xã Tiên Lãnh", "Tan Lac
@@ -267,9 +269,14 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
         return Picked(main, False, f"no unit in the sentence: the document's main unit, {main}")
     # "Toàn tỉnh", "the province" without its name: a unit the text does not name here, for a
     # person to say; never the country.
-    if PROVINCIAL.search(folded, sentence[0], sentence[1]):
+    spoken = PROVINCIAL.search(folded, sentence[0], sentence[1])
+    if spoken:
         if main:  # "trên địa bàn tỉnh" in a text about one province, named further on
             return Picked(main, False, f"the sentence speaks of a province: the document's main unit, {main}, named further on")
+        home, kind = mentions.home
+        # A provincial paper's "toàn tỉnh" is its province; a city's paper answers for "the city" only.
+        if home and (kind == "city") == bool(CITY_WORD.match(spoken.group())):
+            return Picked(home, False, f"the sentence speaks of a {kind} it does not name: the publisher's, {home}")
         return Picked(None, False, "the sentence speaks of a province it does not name: which?")
     # "Bộ Công an sẽ cấp 50 triệu thẻ": what the Ministry does, it does for the country.
     if MINISTRY.search(folded, clause[0], figure[1]):

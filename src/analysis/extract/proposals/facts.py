@@ -26,6 +26,8 @@ from analysis.extract.proposals.spans import clause_span, part_span, previous_se
 from analysis.extract.proposals.terms import Choice, choose
 
 
+HQ_OF = re.compile(r"(?i)\b((?:trụ\s+sở|tru\s+so|nhà\s+làm\s+việc|nha\s+lam\s+viec)(?:\s+làm\s+việc|\s+lam\s+viec)?)\s+"
+                   r"(?:của\s+|cua\s+)?(?:công|cong)\s+an\s+$")
 # The second syllable of a compound the noun limit may cut ("căn | cước", "định | danh", "trụ | sở").
 CUT_COMPOUND = re.compile(r"(?i)\s+(?:cước|cuoc|danh|sở|so|an|chip|chíp|tử|tu)\b")
 
@@ -189,7 +191,9 @@ class Facts:
         # "Công an 104 xã": the police of 104 communes count as "công an xã".
         zones = frame["zones"]
         if UNIT_NOUN.match(noun) and self._police_of(figure, frame["sentence"]):
-            noun = ("cong an " if self.folded else "công an ") + noun
+            # "trụ sở công an 36 xã": the headquarters of 36 communes' police.
+            hq = HQ_OF.search(self.terms_text, max(0, figure[0] - 40), figure[0])
+            noun = hq.group(1) + " " + noun if hq else ("cong an " if self.folded else "công an ") + noun
             zones = {**zones, "figure": noun}
         if figure_unit and not noun.strip():
             # A bare part ("trong đó 200.000 đã kích hoạt") counts things of the figure before's

@@ -1,12 +1,13 @@
 """Fact proposals for one document: observations, targets, documents and their links, and new
 indicators, each with the exact sentence it was read from (`quote` == text[start:end]).
 
-    propose_text(text, source, published=None, root=None) -> list[dict]
-    propose_file(path, published=None, root=None) -> list[dict]
+    propose_text(text, source, published=None, root=None, publisher=None) -> list[dict]
+    propose_file(path, published=None, root=None, publisher=None) -> list[dict]
 
 `published` (ISO, "2023" or "2023-06" or a full date) dates figures whose sentence gives no
-date and tells the place finder which scheme of units the text uses. Proposals are what a
-person reviews; none becomes a curated row until accepted.
+date and tells the place finder which scheme of units the text uses. `publisher` ("Báo Quảng
+Nam") answers for the province a sentence speaks of without naming it (proposals.home). Proposals
+are what a person reviews; none becomes a curated row until accepted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, YESTERDAY, Men
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.cues import BREAKDOWN
 from analysis.extract.proposals.facts import Facts
+from analysis.extract.proposals.home import home_unit
 from analysis.extract.proposals.plans import planned_target
 from analysis.extract.proposals.terms import load_indicators
 from analysis.extract.reading import read_document, title_line
@@ -48,7 +50,7 @@ MINISTRY_HOSTS = re.compile(r"\)?\s*,\s*(?:the\s+)?(?:bo\s+cong\s+an|ministry\s+
 DATE_STAMP = re.compile(r"(?im)^[ \t]*date[ \t]+$")
 
 
-def _mentions(records: list[dict], text: str) -> Mentions:
+def _mentions(records: list[dict], text: str, home=(None, None)) -> Mentions:
     by_kind = lambda kind: [r for r in records if r["kind"] == kind]  # noqa: E731
     places = [p for p in by_kind("place") if not DATELINE.match(text, p["end"])]
     dates = [d for d in by_kind("date") if not DATE_STAMP.search(text, text.rfind("\n", 0, d["start"]) + 1, d["start"])]
@@ -60,7 +62,7 @@ def _mentions(records: list[dict], text: str) -> Mentions:
     # byline, an example) is not what the text is about.
     if main and counts[main] == 1 and speaks_of_country(folded, 0, len(folded)):
         main = None
-    return Mentions(places=places, dates=dates, documents=by_kind("document"), main_unit=main)
+    return Mentions(places=places, dates=dates, documents=by_kind("document"), main_unit=main, home=home)
 
 
 def _document_of(mentions: Mentions, position: int) -> tuple[str | None, str]:
@@ -82,12 +84,12 @@ def _document_of(mentions: Mentions, position: int) -> tuple[str | None, str]:
     return None, "not determined: name the document that sets this target"
 
 
-def propose_text(text: str, source: str = "<text>", published=None, root=None) -> list[dict]:
+def propose_text(text: str, source: str = "<text>", published=None, root=None, publisher: str | None = None) -> list[dict]:
     published = published.isoformat() if hasattr(published, "isoformat") else published
     context = TextContext.for_text(text, source, published)
     records = [to_record(m, text, source) for m in extract_window(text, context)]
     published = published or context.published_iso()  # the date the text itself states on top
-    mentions = _mentions(records, text)
+    mentions = _mentions(records, text, home_unit(publisher, published))
     facts = Facts(text, source, mentions, load_indicators(root), published, context.language,
                   place_names(ProjectPaths.at(root).reference))
     facts.reported = event_date(text, mentions.dates, published, document_dates(mentions, facts.low))
@@ -215,6 +217,6 @@ def _deduplicated(proposals: list[dict]) -> list[dict]:
     return kept
 
 
-def propose_file(path: str | Path, published=None, root=None) -> list[dict]:
+def propose_file(path: str | Path, published=None, root=None, publisher: str | None = None) -> list[dict]:
     document = read_document(path)
-    return propose_text(document.text, document.name, published, root)
+    return propose_text(document.text, document.name, published, root, publisher)

@@ -3,7 +3,7 @@
 Most curated facts cite a public page whose full text is not in the project: only its title
 and the short quotes the curator copied are. Each such source becomes one small text laid out as
 its page is, the title on the first line and each quote a paragraph of its own, dated by the
-source's date of publication. Its facts are the curated rows citing it, plus any hand labels
+source's date of publication and told who published it. Its facts are the curated rows citing it, plus any hand labels
 (tests/labels/facts/) whose `source` is the source id.
 
 A curated row may rest on more than its quotes say (the page names the province elsewhere, or
@@ -35,6 +35,7 @@ class QuoteText:
     source_id: str
     text: str
     published: str | None
+    publisher: str | None = None
 
 
 def held_out(source_id: str) -> bool:
@@ -67,7 +68,7 @@ def quote_texts(curated: Path) -> dict[str, QuoteText]:
         source = sources[source_id]
         # A blank line after every paragraph, as on a page: the first line reads as the title.
         text = "".join(f"{part}\n\n" for part in [source["title"], *said] if part)
-        texts[source_id] = QuoteText(source_id, text, source["date_published"] or None)
+        texts[source_id] = QuoteText(source_id, text, source["date_published"] or None, source["publisher"] or None)
     return texts
 
 

@@ -142,5 +142,17 @@ def score_facts(facts: list[Fact], proposals: dict[str, list[dict]], complete: s
     return scores
 
 
-def propose_all(texts: dict[str, Path], published: dict[str, str], root=None) -> dict[str, list[dict]]:
-    return {name: propose_file(path, published.get(name) or None, root) for name, path in sorted(texts.items())}
+def publishers(curated: Path, origins: Path | None) -> dict[str, str]:
+    """File -> its publisher, from data/raw/origins.csv, else sources.csv."""
+    found: dict[str, str] = {}
+    for path in (origins, curated / "sources.csv"):
+        if path and path.is_file():
+            with path.open(encoding="utf-8", newline="") as handle:
+                found.update({r["file"]: r["publisher"] for r in csv.DictReader(handle) if r.get("file") and r.get("publisher")})
+    return found
+
+
+def propose_all(texts: dict[str, Path], published: dict[str, str], root=None, publisher: dict[str, str] | None = None) -> dict[str, list[dict]]:
+    publisher = publisher or {}
+    return {name: propose_file(path, published.get(name) or None, root, publisher.get(name))
+            for name, path in sorted(texts.items())}

@@ -1,0 +1,36 @@
+"""The unit a publisher is at home in: "Báo Quảng Nam", "Truyền hình Đồng Tháp (THĐT)", "Công an
+Nghệ An (congannghean.vn)". A provincial newspaper's "toàn tỉnh" is its own province, though the
+sentence (or the short quote a curator kept) never names it.
+
+    home_unit(publisher, published=None) -> (unit, kind) or (None, None)
+
+`kind` is "province" or "city" (a centrally-run city): an outlet named after a city ("Pháp Luật
+TP.HCM", "Công an TP Đà Nẵng") reports on many provinces, so its home answers only for "thành
+phố"/"the city", never for "tỉnh"/"the province".
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extract.places import find_places
+from analysis.extract.fold import fold
+from analysis.extract.proposals.context import unit_of
+from analysis.reference.units import load_units
+
+# The outlet's own name, before any bracket or domain note: "Báo Hải Dương (English edition)".
+_NAME = re.compile(r"^[^(|]*")
+
+
+def home_unit(publisher: str | None, published: str | None = None) -> tuple[str | None, str | None]:
+    if not publisher:
+        return None, None
+    name = _NAME.match(publisher).group().strip()
+    places = find_places(name, fold(name), published)
+    units = {unit_of({"unit": p.fields["unit"], "merged": p.fields.get("merged")}) for p in places}
+    if len(units) != 1:
+        return None, None
+    unit = units.pop()
+    scheme = places[0].fields.get("scheme") or "legacy"
+    kind = "city" if "city" in load_units().get(unit.split(":")[-1], scheme).type else "province"
+    return unit, kind
