@@ -157,3 +157,8 @@ ACTIVATED_BEFORE = re.compile(r"(?i)\b(?:kich\s+hoat|activated)\s+(?:duoc\s+|tha
 # để đạt 100%", "to ensure 100% of", "nếu bố trí đủ 5 CBCS"): what is sought, not what was done.
 PURPOSE_BEFORE = re.compile(r"(?i)(?:\b(?:nếu|if)\b|\b(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo|đạt\s+được|đạt|hoàn\s+thành)|"
                             r"\b(?:in\s+order\s+to|so\s+as\s+to|to\s+ensure)\b)[^.;]*$")
+# "trụ sở công an 36 xã": the headquarters of the police of 36 communes.
+HQ_OF = re.compile(r"(?i)\b((?:trụ\s+sở|tru\s+so|nhà\s+làm\s+việc|nha\s+lam\s+viec)(?:\s+làm\s+việc|\s+lam\s+viec)?)\s+"
+                   r"(?:của\s+|cua\s+)?(?:công|cong)\s+an\s+$")
+# The second syllable of a compound the noun limit may cut ("căn | cước", "định | danh", "trụ | sở").
+CUT_COMPOUND = re.compile(r"(?i)\s+(?:cước|cuoc|danh|sở|so|an|chip|chíp|tử|tu)\b")

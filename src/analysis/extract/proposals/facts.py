@@ -16,7 +16,7 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    ACTIVATED_BEFORE, AMOUNT, PURPOSE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    ACTIVATED_BEFORE, AMOUNT, CUT_COMPOUND, HQ_OF, PURPOSE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, WORD_AFTER_NUMBER, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
@@ -24,12 +24,6 @@ from analysis.extract.proposals.cues import (
 )
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
 from analysis.extract.proposals.terms import Choice, choose
-
-
-HQ_OF = re.compile(r"(?i)\b((?:trụ\s+sở|tru\s+so|nhà\s+làm\s+việc|nha\s+lam\s+viec)(?:\s+làm\s+việc|\s+lam\s+viec)?)\s+"
-                   r"(?:của\s+|cua\s+)?(?:công|cong)\s+an\s+$")
-# The second syllable of a compound the noun limit may cut ("căn | cước", "định | danh", "trụ | sở").
-CUT_COMPOUND = re.compile(r"(?i)\s+(?:cước|cuoc|danh|sở|so|an|chip|chíp|tử|tu)\b")
 
 
 def _same_noun(a: str | None, b: str | None) -> bool:
