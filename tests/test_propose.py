@@ -1020,3 +1020,9 @@ def test_headquarters_of_the_police_of_n_communes_and_a_span_of_years_as_deadlin
     assert pairs("Toàn quốc khánh thành trụ sở công an 36 xã.") == [(36, "commune_police_hq_completed")]
     found = facts("Phấn đấu năm 2025-2027 toàn quốc phải có ít nhất 30% công an phường đạt tiêu chí kiểu mẫu.", kinds=("target",))
     assert [(p["value"], p["deadline"]) for p in found] == [(30, "2027-12-31")]
+
+
+def test_a_provincial_papers_figure_with_no_unit_is_its_province():
+    text = "Đến nay đã bố trí 637 công an chính quy đảm nhiệm các chức danh công an xã."
+    found = [p for p in propose_text(text, "t.txt", "2020-10-02", publisher="Truyền hình Đồng Tháp (THĐT)") if p["kind"] == "observation"]
+    assert [(p["unit"], p["confidence"]) for p in found] == [("dong-thap", "low")]

@@ -283,6 +283,9 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
         return Picked("national", False, "no unit named in the sentence: the Ministry's figure, the country's")
     if speaks_of_country(folded, 0, len(folded)):
         return Picked("national", False, "no unit named in the sentence or before it; the text speaks of the country")
+    home, kind = mentions.home
+    if home and kind == "province":  # a provincial paper's figure with no unit of its own is its province's
+        return Picked(home, False, f"no unit named in the sentence or before it: the publisher's, {home}")
     return Picked(None, False, "no unit named in the sentence or before it, nor the country: which?")
 
 
