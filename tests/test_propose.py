@@ -1026,3 +1026,9 @@ def test_a_provincial_papers_figure_with_no_unit_is_its_province():
     text = "Đến nay đã bố trí 637 công an chính quy đảm nhiệm các chức danh công an xã."
     found = [p for p in propose_text(text, "t.txt", "2020-10-02", publisher="Truyền hình Đồng Tháp (THĐT)") if p["kind"] == "observation"]
     assert [(p["unit"], p["confidence"]) for p in found] == [("dong-thap", "low")]
+
+
+def test_a_breakdown_opening_a_paragraph_runs_on_from_the_one_before():
+    text = ("Police units across the country have received 668,791 chip-based ID cards from the Ministry.\n\n"
+            "Of which, 666,541 cards have been returned to owners.")
+    assert (666541, "chip_id_cards_issued") in pairs(text)

@@ -16,6 +16,7 @@ from analysis.extract.fold import UPPER
 # ... and at a closing bracket glued to a capital: a caption run into the text ("(Photo: VNA)Hanoi").
 SENTENCE_END = re.compile(r"(?<=\))(?=[" + UPPER + r"])|\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[" + UPPER + r"\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
 PART_END = re.compile(r";")
+BREAKDOWN_OPENING = re.compile(r"(?i)[ \t]*(?:of\s+(?:which|them|these)|among\s+them|trong\s+(?:đó|số\s+đó|số\s+này))\b")
 # A comma in a list of kinds of unit ("27/102 xã, phường, đặc khu") is inside a noun phrase.
 UNIT_KINDS = (r"(?:phường|phuong|thị trấn|thi tran|đặc khu|dac khu|xã|xa|thị xã|thi xa|thành phố|thanh pho|TP|TX|huyện|huyen|"
               r"quận|wards?|towns?|townships?|special zones?|districts?)\b")
@@ -66,7 +67,8 @@ def previous_sentence(text: str, sentence: tuple[int, int]) -> tuple[int, int] |
     cut = sentence[0]
     while cut > 0 and text[cut - 1].isspace():
         cut -= 1
-    runs_on = text[sentence[0] : sentence[0] + 1].islower()
+    # A fragment in lower case, or a breakdown opening a paragraph ("Of which, 666,541 cards ..."), runs on.
+    runs_on = text[sentence[0] : sentence[0] + 1].islower() or bool(BREAKDOWN_OPENING.match(text, sentence[0]))
     if cut == 0 or ("\n\n" in text[cut : sentence[0]] and not runs_on):
         return None
     before = sentence_span(text, cut - 1, cut - 1)
