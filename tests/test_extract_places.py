@@ -82,3 +82,9 @@ def test_a_name_does_not_run_across_lines():
     from analysis.extract.pipeline import extract_text
     places = [r["unit"] for r in extract_text("Thanh Sơn – Việt Hòa\n\n\nBình luận", "t.txt") if r["kind"] == "place"]
     assert places == []
+
+
+def test_a_name_may_wrap_at_one_line_break_or_a_thin_space():
+    from analysis.extract.pipeline import extract_text
+    for text in ("The police of Binh\nThuan province completed the task.", "Công an tỉnh Hà\u2009Tĩnh đã cấp 500 thẻ."):
+        assert len([r for r in extract_text(text, "t.txt") if r["kind"] == "place"]) == 1, text

@@ -982,10 +982,12 @@ def test_a_noun_cut_inside_a_compound_is_read_whole():
 
 
 def test_a_province_named_once_in_a_text_about_the_country_is_not_its_subject():
-    text = ("Công Trình, 37 tuổi, Hòa Bình\n\nMục tiêu ban đầu của Bộ Công an: đến ngày 1/7/2027 sẽ cấp 50 triệu "
+    text = ("Hỏi đáp về căn cước công dân\n\nCông Trình, 37 tuổi, Hòa Bình\n\nMục tiêu ban đầu của Bộ Công an: đến ngày 1/7/2027 sẽ cấp 50 triệu "
             "thẻ căn cước công dân trên toàn quốc.\n\nMục tiêu ban đầu đến ngày 1/7/2027 sẽ cấp 50 triệu thẻ căn cước công dân.")
     assert {p["unit"] for p in facts(text, kinds=("target",))} == {"national"}
-    # ... but a rank among the provinces is no speaking of the country.
+    # ... but a province named in the title is the text's, and a rank among the provinces is no speaking of the country.
+    titled = "Hà Tĩnh đẩy mạnh cấp căn cước\n\nĐến nay, toàn tỉnh đã cấp 500.000 thẻ căn cước.\n\nĐề án 06 được triển khai trên toàn quốc."
+    assert {p["unit"] for p in facts(titled)} == {"ha-tinh"}
     ranked = "Hà Tĩnh là một trong những tỉnh đầu tiên của cả nước hoàn thành việc bố trí 900 cán bộ về các xã."
     assert {p["unit"] for p in facts(ranked)} == {"ha-tinh"}
 
@@ -1032,3 +1034,40 @@ def test_a_breakdown_opening_a_paragraph_runs_on_from_the_one_before():
     text = ("Kết quả cấp căn cước\n\nToàn quốc đã thu nhận 700.000 hồ sơ cấp căn cước công dân gắn chip.\n\n"
             "Trong đó, 666.541 thẻ đã được trả cho công dân.")
     assert pairs(text) == [(700000, "chip_id_records_collected"), (666541, "chip_id_cards_issued")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a report "as of" a day without its year is no deadline
+    ("Tính đến ngày 30/4, toàn quốc đã cấp 3.000 thẻ căn cước và phấn đấu hoàn thành sớm.", "2024-05-20",
+     [("observation", 3000, "2024-04-30")]),
+    # "Việt Nam 2021-2025" is no span of years of a deadline
+    ("Chiến lược phát triển Việt Nam 2021-2025 phấn đấu 100% xã có công an chính quy.", "2024-05", []),
+    # before the end of a month is that month's last day
+    ("Trước cuối tháng 6/2024, toàn quốc phải cấp 5.000 thẻ căn cước.", "2024-03", [("target", 5000, "2024-06-30")]),
+    # "trong một năm qua" is a span, not a rate; "đạt và vượt 100%" is a share reached
+    ("Toàn quốc đã cấp 50.000 thẻ căn cước trong một năm qua.", "2024-05", [("observation", 50000, "2024-05")]),
+    ("Toàn quốc đạt và vượt 100% chỉ tiêu thu nhận hồ sơ định danh điện tử.", "2024-05", [("observation", 100, "2024-05")]),
+    # a goal restated after its deadline is still a goal
+    ("Theo kế hoạch, đến ngày 30/6/2024 toàn quốc phải cấp 50 triệu thẻ căn cước.", "2024-07-05",
+     [("target", 50000000, "2024-06-30")]),
+    # "chia sẻ" is no "sẽ"; a month 13 is no deadline (and no error); 29 February a year on is the 28th
+    ("Chia sẻ tại hội nghị ngày 15/4/2024, Bộ Công an cho biết đã cấp 500.000 thẻ căn cước.", "2024-05",
+     [("observation", 500000, "2024-04-15")]),
+    ("Đến tháng 13/2024, toàn quốc sẽ cấp 5.000 thẻ căn cước.", "2024-05", []),
+    ("Toàn quốc sẽ cấp 50.000 thẻ căn cước trước ngày 29/2.", "2024-03-05", [("target", 50000, "2025-02-28")]),
+    # not yet done, said before the figure
+    ("Toàn quốc chưa kích hoạt được 150.000 tài khoản định danh điện tử.", "2024-05", []),
+])
+def test_the_reviews_cases(text, published, expected):
+    found = facts(text, published=published)
+    assert [(p["kind"], p["value"], p.get("date") or p.get("deadline")) for p in found] == expected
+
+
+def test_a_province_is_not_lost_to_the_ministry_or_to_its_own_police_force():
+    lead = "Công an tỉnh Hà Tĩnh tổng kết công tác năm.\n\n"
+    for sentence in ("Giám đốc Công an tỉnh cho biết, năm 2023, ngành công an đã cấp 50.000 thẻ căn cước.",
+                     "Năm 2023, Bộ Công an đã hỗ trợ kinh phí khánh thành 20 trụ sở công an xã cho địa phương.",
+                     "Lực lượng công an, ngành công an đã khánh thành 20 trụ sở công an xã."):
+        assert {p["unit"] for p in facts(lead + sentence)} == {"ha-tinh"}, sentence
+    # ... and a venue is no subject in its own sentence either
+    assert {p["unit"] for p in facts("Chiều 17-11, tại Hà Nội, Bộ Công an cho biết đã cấp 80 triệu thẻ căn cước.")} == {"national"}

@@ -67,7 +67,7 @@ def proposals_of(review: Review, source: str | None = None) -> pd.DataFrame:
 
     published = dict(zip(review.sources["file"], review.sources["date_published"]))
     publishers = dict(zip(review.sources["file"], review.sources["publisher"])) if "publisher" in review.sources else {}
-    given = lambda v: None if v is None or (isinstance(v, float) and pd.isna(v)) or v == "" else str(v)  # noqa: E731
+    given = lambda v: None if v is None or v == "" or (pd.api.types.is_scalar(v) and pd.isna(v)) else str(v)  # noqa: E731
     rows = []
     for text_row in review.corpus.itertuples(index=False):
         if source and text_row.file != source:

@@ -49,7 +49,9 @@ CONTEXT_WORDS = frozenset(
     """tinh thanh pho tp cong an ca province city at in of and to from for the provincial police
     ubnd hdnd uy so tai va cua o tu den ve voi tren bridge""".split()
 )
-_SPACE = r"(?:[ \t\u00a0]*[-\u2013][ \t\u00a0]*|[ \t\u00a0]+)"  # within a line: "Việt Hòa\n\nBình luận" names no province
+# Spaces, or one line break ("Binh\nThuan" wrapped), never a blank line ("Việt Hòa\n\nBình luận" names no province).
+_BLANK = r"[ \t\u00a0\u2009\u202f]"
+_SPACE = rf"(?:{_BLANK}*[-\u2013](?:{_BLANK}|\n(?!{_BLANK}*\n))*|{_BLANK}+(?:\n(?!{_BLANK}*\n){_BLANK}*)?|\n(?!{_BLANK}*\n){_BLANK}*)"
 # Folded, lower case, beside the name.
 MERGED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:moi\b|sau\s+(?:hop\s+nhat|sap\s+nhap)|after\s+(?:the\s+)?merg)")
 MERGED_BEFORE = re.compile(r"(?:\bnew\s+(?:(?:province|city)\s+(?:of\s+)?)?|\b(?:sau\s+(?:khi\s+)?(?:sap\s+xep|sap\s+nhap|hop\s+nhat)|"

@@ -97,7 +97,7 @@ _SCALE_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})(?![\d.,%]|[ \t]*(?:%|/))(?=[
 _THOUSANDS_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})[ \t]+(?:nghin|ngan)\b")
 # Words that open a part of the figure before: a bare number after them counts what it counts.
 PART_OF_BEFORE = re.compile(r"(?i)(?:\btrong\s+(?:so\s+)?(?:do|nay)(?:\s+co)?|\bof\s+(?:them|which|these|those)|\bamong\s+(?:them|these))[\s,:]*$")
-_VI_MAX_WORDS = 5
+VI_MAX_WORDS = 5
 _EN_MAX_WORDS = 4
 
 
@@ -152,7 +152,7 @@ def _noun_unit(original: str, pos: int, language: str) -> tuple[str | None, int]
     """The noun a number counts: the head of the English phrase after it ("regular police
     officers" -> "officers"), the Vietnamese phrase after it ("trụ sở công an xã")."""
     vietnamese = language == "vi"
-    stop, limit = (STOP_VI, _VI_MAX_WORDS) if vietnamese else (STOP_EN, _EN_MAX_WORDS)
+    stop, limit = (STOP_VI, VI_MAX_WORDS) if vietnamese else (STOP_EN, _EN_MAX_WORDS)
     words: list[str] = []
     end = pos
     while len(words) < limit:

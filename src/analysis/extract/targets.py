@@ -23,7 +23,8 @@ YEAR = r"(?P<y>(?:19[5-9]|20\d)\d)"
 _MONTH = r"(?P<mn>" + "|".join(sorted(MONTHS_EN, key=len, reverse=True)) + r")"
 DEADLINES = [
     # "in the period of 2026 - 2030", "giai đoạn 2026-2030", "năm 2023-2025", "2026–2030 period"
-    re.compile(rf"(?i)\b(?:in\s+the\s+(?:period|phase|stage)\s+(?:of\s+|from\s+)?|giai\s+doan\s+|(?:trong\s+)?(?:cac\s+)?nam\s+|perioden\s+)"
+    re.compile(rf"(?i)\b(?:in\s+the\s+(?:period|phase|stage)\s+(?:of\s+|from\s+)?|giai\s+doan\s+|"
+               rf"(?:trong\s+)?(?:cac\s+)?(?<!viet\s)(?<!quang\s)(?<!ha\s)(?<!mien\s)(?<!phuong\s)nam\s+|perioden\s+)"
                rf"(?:19|20)\d\d\s*(?:-|to|den)\s*{YEAR}\b"),
     # "by the end of 2025", "by end-2025", "by 2030", "no later than 2025", "until 2030"
     re.compile(rf"(?i)\b(?:by|before\s+the\s+end\s+of|no\s+later\s+than|until|till)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+year\s+)?|end[- ])?{YEAR}\b"),
@@ -34,9 +35,11 @@ DEADLINES = [
                rf"(?P<q>[1-4]|iv|i{{1,3}})(?:\s*/\s*|\s+(?:nam\s+|of\s+)?){YEAR}\b"),
     # "đến năm 2030", "đến hết năm 2025", "đến cuối năm 2025", "phấn đấu đến 2030", "trong năm 2025"
     re.compile(rf"(?i)\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?{YEAR}\b"),
-    re.compile(rf"(?i)\b(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*{YEAR}\b"),
-    # "đến cuối tháng 6-2021", "đến tháng 7/2021": the month's last day ("trước tháng 7/2021": the day before it)
-    re.compile(rf"(?i)\b(?:den|toi|(?P<before_month>truoc))\s+(?:het\s+|cuoi\s+)?thang\s+(?P<m>[01]?\d)\s*[/.-]\s*{YEAR}\b"),
+    re.compile(rf"(?i)\b(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>0?[1-9]|1[0-2])\s*(?P=sep)\s*{YEAR}\b"),
+    # "đến cuối tháng 6-2021", "đến tháng 7/2021", "trước cuối tháng 6": the month's last day ("trước tháng
+    # 7/2021": the day before the month starts)
+    re.compile(rf"(?i)\b(?:(?:den|toi|truoc)\s+(?:het|cuoi)\s+|(?:den|toi)\s+|(?P<before_month>truoc)\s+)thang\s+"
+               rf"(?P<m>0?[1-9]|1[0-2])\s*[/.-]\s*{YEAR}\b"),
     (IN_YEAR_VI := re.compile(rf"(?i)\b(?:trong\s+nam|nam)\s+{YEAR}\b")),
     # Swedish, French, German
     re.compile(rf"(?i)\b(?:senast|till|fram\s+till|i\s+slutet\s+av|d'ici|bis)\s+(?:ar\s+|fin\s+)?{YEAR}\b"),
@@ -90,7 +93,8 @@ def _deadline_iso(m: re.Match) -> str:
                 f"{year:04d}-{month - 1:02d}-{calendar.monthrange(year, month - 1)[1]:02d}")
     if groups.get("m") or groups.get("mn"):
         month = int(m["m"]) if groups.get("m") else MONTHS_EN[m["mn"].lower()]
-        day = int(m["d"]) if groups.get("d") else calendar.monthrange(year, month)[1]
+        last = calendar.monthrange(year, month)[1]
+        day = min(int(m["d"]), last) if groups.get("d") else last  # "31/2": the month's last day
         return f"{year:04d}-{month:02d}-{day:02d}"
     return f"{year:04d}-12-31"
 
@@ -152,7 +156,7 @@ def dominant_unit(counts: Counter) -> str | None:
 # "Từ nay đến ngày 30/11 sẽ hoàn thành", "đến ngày 5-6 phải": a day whose year the text leaves to
 # its date of publication (resolved with the dates), as a deadline where the clause speaks of a goal.
 YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")  # days with their year are the patterns' above
-DAY_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:den|toi|truoc|by|before)\s+(?:het\s+)?(?:ngay\s+)?$")
+DAY_DEADLINE_BEFORE = re.compile(r"(?i)(?<!tinh\s)(?<!as\sof\s)\b(?:den|toi|truoc|by|before)\s+(?:het\s+)?(?:ngay\s+)?$")  # not "tính đến ngày 30/4"
 
 
 def _deadlines(folded: str, low: str, dates: list[Mention], published: str | None):
@@ -166,7 +170,8 @@ def _deadlines(folded: str, low: str, dates: list[Mention], published: str | Non
         if len(day) == 10 and not YEAR_WRITTEN.search(folded, d.start, d.end) \
                 and DAY_DEADLINE_BEFORE.search(folded, max(0, d.start - 16), d.start):
             if published and day[: len(published)] < published:  # a deadline is still to come: next year's day
-                day = f"{int(day[:4]) + 1:04d}{day[4:]}"
+                year, month, date = int(day[:4]) + 1, int(day[5:7]), int(day[8:])
+                day = f"{year:04d}-{month:02d}-{min(date, calendar.monthrange(year, month)[1]):02d}"  # 29/2 -> 28/2
             yield d.start, d.end, day, True
 
 

@@ -37,7 +37,7 @@ CITY_WORD = re.compile(r"(?i)thanh\s+pho|city")
 # Folded, "tỉnh" is also "tình", "tinh" and "tính": not in their words ("tình hình", "tinh gọn",
 # "tính đến").
 _NOT_PROVINCE = (r"hinh|than|gon|gian|nhue|toan|chat|cam|thuong|nang|trang|huong|nguyen|"
-                 r"den|toi|xac|khiet|yeu|nghia|mang")  # not "hoa", "ban": "tỉnh Hòa Bình", "tỉnh bạn"
+                 r"den|toi|tu|rieng|chung|theo|ra|xac|khiet|yeu|nghia|mang")  # not "hoa", "ban": "tỉnh Hòa Bình", "tỉnh bạn"
 PROVINCIAL = re.compile(r"(?i)\b(?:tinh(?!\s+(?:" + _NOT_PROVINCE + r")\b)|province|provincial|thanh\s+pho|city)\b")
 # Just before a date: it dates the document cited or the deadline, not the figure.
 ISSUE_OR_DEADLINE = re.compile(
@@ -51,7 +51,7 @@ AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by|until|u
 # A sentence that dates itself "up to now" speaks as of its publication.
 NOW = re.compile(r"(?i)\b(?:den\s+nay|hien\s+nay|hien\s+co|hien\s+tai|den\s+thoi\s+diem\s+nay|so\s+far|up\s+to\s+now|to\s+date|currently|now)\b")
 # "phấn đấu đến tháng 11", "sẽ hoàn thành trước 30/6", "expected by May": a date a goal is set for.
-GOAL_BEFORE = re.compile(r"(?i)\b(?:phan\s+dau|se|du\s+kien|muc\s+tieu|strive|striving|will|expected|target|aims?|aiming)\b[^.;,\d]{0,20}$")
+GOAL_BEFORE = re.compile(r"(?i)\b(?:phan\s+dau|(?<!chia\s)se|du\s+kien|muc\s+tieu|strive|striving|will|expected|target|aims?|aiming)\b[^.;,\d]{0,20}$")
 # "Yesterday" in a dated report: the day before its publication.
 YESTERDAY = re.compile(r"(?i)\b(?:yesterday|hom\s+qua|ngay\s+hom\s+qua)\b")
 DOCUMENT_GAP = 40  # a date this close after a document number is that document's date
@@ -193,22 +193,30 @@ ACTOR_OPENS = re.compile(r"(?i)(?:^|[,:;(]|\b(?:muc\s+tieu\s+cua|the|va|and))\s*
 NOT_ACTOR_BEFORE = re.compile(r"(?i)\b(?:cua|of|theo|dao|by|from|voi|cho|with|to)\s+(?:the\s+)?$")
 
 
-def national_actor_acts(folded: str, start: int, end: int) -> bool:
-    """Whether the Ministry (or the whole police force) is who acts in folded[start:end]."""
+def national_actor_acts(folded: str, start: int, end: int, main_unit: str | None = None) -> bool:
+    """Whether the Ministry (or the whole police force, in a text about no one province) is who
+    acts in folded[start:end]."""
     for m in NATIONAL_ACTOR.finditer(folded, start, end):
+        if main_unit and m.group().startswith("nganh"):
+            continue  # "ngành công an" in a text about one province is that province's police
         lead = folded[start : m.start()]
         if ACTOR_OPENS.search(lead) or (ACTOR_THEN_VERB.match(folded, m.end()) and not NOT_ACTOR_BEFORE.search(lead)):
             return True
     return False
 
 
-# The province a text is about, unnamed ("trên địa bàn tỉnh", "toàn tỉnh", "in the province").
-THIS_PROVINCE = re.compile(r"(?i)\b(?:(?:tren\s+)?dia\s+ban\s+tinh|toan\s+tinh|cua\s+tinh|cho\s+tinh|tinh\s+nha|"
-                           r"(?:in|to|for|of)\s+the\s+province)\b")
+# What the Ministry gives or does for others ("hỗ trợ", "cấp cho", "phân bổ", "cho địa phương").
+FOR_ANOTHER = re.compile(r"(?i)\b(?:ho\s+tro|cap\s+cho|phan\s+bo|trang\s+cap|ban\s+giao|cho\s+dia\s+phuong|"
+                         r"support(?:ed|s)?|allocat\w*|for\s+the\s+locality)\b")
+# "Chiều 17-11, tại Hà Nội, Bộ Công an tổ chức hội nghị", "tại TP Vinh (Nghệ An), Bộ Công an ...":
+# where the Ministry holds an event, not what the text is about.
+MINISTRY_HOSTS = re.compile(r"\)?\s*,\s*(?:the\s+)?(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security)\b")
 # A National Assembly deputy's delegation ("ĐB ... (đoàn TP HCM)"): whom the speaker represents.
-DELEGATION_BEFORE = re.compile(r"(?i)\b(?:doan|dbqh|dai\s+bieu(?:\s+quoc\s+hoi)?)\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
+DELEGATION_BEFORE = re.compile(r"(?i)(?:\(\s*doan|\bdoan\s+(?:dbqh|dai\s+bieu(?:\s+quoc\s+hoi)?)|\bdbqh|\bdai\s+bieu(?:\s+quoc\s+hoi)?)"
+                               r"\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
 # "Theo Công an thành phố Hà Nội, ...", "According to Hanoi police, ...": who tells, not whom it is about.
 ATTRIBUTION = re.compile(r"(?i)\s*(?:theo|according\s+to)\s+[^,;]*$")
+ATTRIBUTION_OPENS = re.compile(r"(?i)\s*(?:theo|according\s+to)\s+[^,;]*,")
 JOINED = re.compile(r"(?i)\s*(?:,|-|–|va|and|voi|cung)\s*(?:(?:tinh|thanh\s+pho|tp\.?|province)\s+)?$")
 
 
@@ -238,6 +246,7 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     in_sentence = [p for p in mentions.places if sentence[0] <= p["start"] < sentence[1]]
     for scope, named in (("clause", in_clause), ("sentence", in_sentence)):
         named = [p for p in named if not _tells_what_the_ministry_did(p, folded, figure, sentence)
+                 and not MINISTRY_HOSTS.match(folded, p["end"])
                  and not DELEGATION_BEFORE.search(folded, max(0, p["start"] - 40), p["start"])]
         named = [p for p in named if not p.get("partner")] or named  # "X, merged with Y": X
         named = [p for p in named if not RANKED_AFTER.search(folded, max(0, p["start"] - 20), p["start"])] or named
@@ -259,7 +268,10 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     if speaks_of_country(folded, *sentence):
         return Picked("national", True, "the sentence speaks of the whole country")
     # Not what the Ministry gives a province ("Bộ Công an đã hỗ trợ 9 tỷ đồng ... trên địa bàn tỉnh").
-    if national_actor_acts(folded, sentence[0], figure[0]) and not THIS_PROVINCE.search(folded, sentence[0], sentence[1]):
+    told = ATTRIBUTION_OPENS.match(folded, sentence[0])  # "Theo Công an tỉnh X, ...": who tells is no province spoken of
+    since = told.end() if told else sentence[0]
+    if national_actor_acts(folded, sentence[0], figure[0], mentions.main_unit) and not PROVINCIAL.search(folded, since, sentence[1]) \
+            and not FOR_ANOTHER.search(folded, sentence[0], sentence[1]):
         return Picked("national", True, "no unit named in the sentence: the Ministry did it, for the country")
     main = mentions.main_unit
     named_before = [p for p in mentions.places if p["unit"] == main and p["start"] < figure[0]]

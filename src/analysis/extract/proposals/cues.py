@@ -23,10 +23,15 @@ BREAKDOWN = (r"including|includes|of\s+which|in\s+which|among\s+them|among\s+the
 # ... and a colon after a count: "119 commune-level units: 13 wards, 11 towns, 95 communes".
 COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]|:(?=\s)")
 # A figure for each commune, office or person ("mỗi xã có 3 đồng chí", "18 cán bộ/xã", "5 officers
-# per commune") is a norm or an average, not a count. Written words only: folded, "moi" is also "mới".
-PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|on\s+average|an\s+average\s+of)\b")
-PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:/\s*(?:1\s+)?|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person|"
-                            r"năm|nam|tháng|thang|ngày|ngay|year|month|day)\b")
+# per commune"), or for each year or day ("33 tỉ đồng/năm"), is a norm, an average or a rate, not a
+# count. "mỗi" is read as written only: folded, "moi" is also "mới".
+PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|binh\s+quan|trung\s+binh|on\s+average|an\s+average\s+of)\b")
+# A rate across a comma, where the rate word opens on a span of time ("trung bình mỗi ngày toàn
+# tỉnh tiếp nhận, giải quyết gần 1.500 hồ sơ", "every day").
+RATE_BEFORE = re.compile(r"(?i)\b(?:(?:trung\s+bình|bình\s+quân)\s+)?(?:mỗi|each|every)\s+(?:ngày|tuần|tháng|năm|day|week|month|year)\b|\bdaily\b|"
+                         r"\b(?:trung\s+binh|binh\s+quan)\s+moi\s+(?:ngay|tuan|thang|nam)\b")
+PER_UNIT_AFTER = re.compile(r"(?i)[^\d.;:]{0,30}?(?:(?:/\s*(?:1\s+)?|\b(?:per|each|mỗi|một)\s+)(?:xã|xa|đơn\s+vị|trụ\s+sở|người|commune|unit|office|person)|"
+                            r"(?:/\s*|\b(?:per|each|mỗi|a)\s+)(?:năm|nam|tháng|thang|ngày|ngay|year|month|day))\b")
 # The "1" of "5 cán bộ/ 1 xã": the other side of a ratio.
 RATIO_BEFORE = re.compile(r"/\s*$")
 PLAN_AMOUNT_BEFORE = re.compile(r"(?i)\b(?:mục\s+tiêu|muc\s+tieu|kế\s+hoạch|ke\s+hoach|chủ\s+trương|chu\s+truong|chỉ\s+tiêu|chi\s+tieu|target|goal|plan)"
@@ -44,7 +49,7 @@ SOME_UNITS = re.compile(r"(?i)\b(?P<n>\d+)(?:\s*/\s*(?P<of>\d+))?\s+(?:(?:đơn\
 CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|merg(?:e|es|ed|ing)|"
                        r"(?:reduction|increase|decrease|drop|fall|rise)(?:\s+of|\s*:))"
                        r"(?:\s+by)?\s+(?:(?:nearly|about|over|more\s+than)\s+)?$|\b(?:giảm|tăng(?!\s+cường)(?:\s+thêm)?|bớt|giam|tang\s+them)\s+"
-                       r"(?:(?:gần|khoảng|hơn|trên|gan|khoang|hon|tren)\s+)?$|\b(?:vượt|vuot|exceed(?:s|ed|ing)?(?:\s+by)?|surpass(?:es|ed|ing)?(?:\s+by)?)\s+$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
+                       r"(?:(?:gần|khoảng|hơn|trên|gan|khoang|hon|tren)\s+)?$|\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s+by\s+$|\b(?:đã\s+|da\s+)(?:sáp\s+nhập|sap\s+nhap|hợp\s+nhất|hop\s+nhat)\s+(?:(?:gần|khoảng|hơn|trên)\s+)?$")
 # A bracket that opens an aside, not a breakdown: the state before ("(trước khi sắp xếp, tỉnh có
 # 192 ...)"), the state now ("(Đến nay Công an tỉnh đã bố trí 2.200 ...)") or a share restating
 # the count before it ("86/86 xã (đạt tỷ lệ 100%)").
@@ -128,7 +133,7 @@ SHARE_OF_MONEY = re.compile(r"(?i)\s*(?:(?:số\s+|so\s+)?(?:kinh\s+phí|kinh\s+
 # else it counts a population or a workforce ("tỉnh có 1,3 triệu người dân").
 PERSON_NOUN = re.compile(r"(?i)(?:người|nguoi|công\s+dân|cong\s+dan|trường\s+hợp|truong\s+hop|people|citizens|residents|persons|cases)\b")
 RECIPIENT_BEFORE = re.compile(r"(?i)\b(?:cho|to|for)\s+(?:(?:gan|khoang|hon|tren|toi\s+thieu|over|nearly|about|more\s+than|some|almost)\s+)*$")
-RECEIVED_AFTER = re.compile(r"(?i)[^.;,:()\d]{0,40}?\b(?:(?:đã\s+|da\s+|sẽ\s+|se\s+)?(?:được|duoc)\s+(?:cấp|cap|trả|tra|nhận|nhan)|"
+RECEIVED_AFTER = re.compile(r"(?i)[^.;,:()\d]{0,40}?\b(?:(?:đã\s+|da\s+|sẽ\s+|se\s+)?(?:được|duoc)\s+(?:cấp|cap|trả|tra|nhận|nhan)|(?:đã\s+|da\s+)?(?:nhận|nhan)\s+(?:thẻ|the)|"
                             r"(?:were|was|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:issued|granted|given|handed)|received)\b")
 # "1,162,931 cases have not gone to police stations", "30.000 hồ sơ chưa được xử lý": what is
 # not yet done, right after the figure (not past a conjunction: "... nhưng chưa được trả thẻ").
@@ -151,14 +156,20 @@ UNIT_NOUN = re.compile(r"(?i)(?:xã|xa|phường|phuong|thị\s+trấn|thi\s+tra
 PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
 # The act named right before a figure says which stage of Project 06 it counts ("thu nhận ... 195.300
 # hồ sơ; kích hoạt được trên 159.300 hồ sơ"): records are received, accounts activated. Folded text.
-ACTIVATED_BEFORE = re.compile(r"(?i)\b(?:kich\s+hoat|activated)\s+(?:duoc\s+|thanh\s+cong\s+)?"
+ACTIVATED_BEFORE = re.compile(r"(?i)(?<!chua\s)(?<!not\s)\b(?:kich\s+hoat|activated)\s+(?:duoc\s+|thanh\s+cong\s+)?"
                               r"(?:(?:tren|hon|gan|khoang|over|nearly|about|more\s+than)\s+)?$")
 # A figure in a clause of purpose or condition ("Để bảo đảm 100% công dân ... được cấp", "rất khó
 # để đạt 100%", "to ensure 100% of", "nếu bố trí đủ 5 CBCS"): what is sought, not what was done.
-PURPOSE_BEFORE = re.compile(r"(?i)(?:\b(?:nếu|if)\b|\b(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo|đạt\s+được|đạt|hoàn\s+thành)|"
-                            r"\b(?:in\s+order\s+to|so\s+as\s+to|to\s+ensure)\b)[^.;]*$")
+PURPOSE_BEFORE = re.compile(r"(?i)^(?:(?!\b(?:đã|has|have|had)\b).)*?(?:\b(?:nếu|if)\b|\b(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo|đạt\s+được|đạt|hoàn\s+thành)|"
+                            r"\b(?:in\s+order\s+to|so\s+as\s+to|to\s+ensure)\b)[^.;]*$", re.S)
 # "trụ sở công an 36 xã": the headquarters of the police of 36 communes.
 HQ_OF = re.compile(r"(?i)\b((?:trụ\s+sở|tru\s+so|nhà\s+làm\s+việc|nha\s+lam\s+viec)(?:\s+làm\s+việc|\s+lam\s+viec)?)\s+"
                    r"(?:của\s+|cua\s+)?(?:công|cong)\s+an\s+$")
 # The second syllable of a compound the noun limit may cut ("căn | cước", "định | danh", "trụ | sở").
 CUT_COMPOUND = re.compile(r"(?i)\s+(?:cước|cuoc|danh|sở|so|an|chip|chíp|tử|tu)\b")
+# "vượt 62,5% so với mục tiêu": the margin over a target, not the share reached ("đạt và vượt 100%
+# chỉ tiêu" is the share).
+MARGIN_BEFORE = re.compile(r"(?i)(?<!và\s)(?<!va\s)\b(?:vượt|vuot)\s+$")
+MARGIN_AFTER = re.compile(r"(?i)\s*(?:so\s+với|so\s+voi|over|above)\b")
+# "chưa kích hoạt được 150.000 tài khoản": what is not yet done, said before the figure.
+NOT_YET_BEFORE = re.compile(r"(?i)\b(?:chưa|chua|not\s+yet)\s+(?:[^\W\d_]+\s+){0,3}$")

@@ -16,14 +16,15 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    ACTIVATED_BEFORE, AMOUNT, CUT_COMPOUND, HQ_OF, PURPOSE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    ACTIVATED_BEFORE, AMOUNT, HQ_OF, MARGIN_AFTER, MARGIN_BEFORE, NOT_YET_BEFORE, PURPOSE_BEFORE, RATE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, WORD_AFTER_NUMBER, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
     REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED,
 )
-from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, zones
-from analysis.extract.proposals.terms import Choice, choose
+from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, whole_compound, zones
+from analysis.extract.proposals.terms import CLOSE_CALL, Choice, choose
+from analysis.extract.targets import GOAL
 
 
 def _same_noun(a: str | None, b: str | None) -> bool:
@@ -73,10 +74,8 @@ class Facts:
         # A first sentence of its paragraph whose figure the title restates reads the title as
         # the words before it ("... 15 công an phường điển hình kiểu mẫu" over "đăng ký 15 Công an phường").
         words_before = before or self._restating_title(figure)
-        # A noun cut at its length limit inside a compound ("988 hồ sơ cấp thẻ căn | cước") reads
-        # on to the compound's end, so that the term is found whole in the figure's own words.
-        cut = CUT_COMPOUND.match(self.text, figure[1]) if self.text[figure[1] - 1 : figure[1]].isalpha() else None
-        scored = (figure[0], cut.end()) if cut and cut.end() <= clause[1] else figure
+        mine = next((q for q in self.quantities if q["start"] == figure[0]), None)
+        scored = whole_compound(self.text, figure, clause, (mine or {}).get("unit"))
         return {"sentence": sentence, "clause": clause, "part": part, "before": before, "own": own,
                 "zones": zones(self.terms_text, scored, clause, sentence, words_before, part, (head_end, lead_from, onward_to, head_from))}
 
@@ -119,12 +118,16 @@ class Facts:
             return "the end of a range"
         if RANGE_AFTER.match(self.terms_text, figure[1]) and not WORD_AFTER_NUMBER.search(self.text, figure[0], figure[1]):
             return "the start of a range"
-        if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead):
+        if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead) or \
+                (MARGIN_BEFORE.search(lead) and MARGIN_AFTER.match(self.terms_text, figure[1])):
             return "a change or a total, not a count of its own"
         if PURPOSE_BEFORE.search(self.terms_text, clause[0], figure[0]):
             return TENTATIVE
+        if NOT_YET_BEFORE.search(self.terms_text, clause[0], figure[0]):
+            return "not yet done"
         # "trung bình mỗi ngày toàn tỉnh tiếp nhận, giải quyết gần 1.500 hồ sơ": a rate, across a comma.
-        if PER_UNIT_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
+        if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or \
+                RATE_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
                 or RATIO_BEFORE.search(lead):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
@@ -202,7 +205,7 @@ class Facts:
         choice = choose(self.indicators, zones, noun, figure_unit, self.language, self.folded)
         if choice.indicator in ("eid_records_collected", "eid_accounts_issued") \
                 and ACTIVATED_BEFORE.search(self.low, max(0, figure[0] - 40), figure[0]):
-            choice = Choice("eid_accounts_activated", choice.score, choice.indicator, choice.runner_up_score)
+            choice = Choice("eid_accounts_activated", choice.score, choice.indicator, CLOSE_CALL * choice.score)  # the act decides; the noun's choice came close
         if choice.indicator and not choice.certain:
             reasons.append(f"indicator: {choice.runner_up} fits almost as well")
         return choice
@@ -353,8 +356,10 @@ class Facts:
                 return None  # "in 2025, from the current 108 communes ...": the state the plan changes
             if CHANGE.search(self.terms_text, *frame["sentence"]) and OLD_STATE_AFTER.match(self.terms_text, number["end"], frame["sentence"][1]):
                 return None  # "năm 2025 sẽ sắp xếp 175 đơn vị ... thành 57": the 175 are there now
-        if self.published and target.get("deadline") and target["deadline"] < self.published:
-            return None  # "trong năm 2019 đã bố trí 542" in a text of 2020, "đến ngày 1/7/2025" in one of 5 July: reported
+        deadline = target.get("deadline")
+        if self.published and deadline and (deadline[:4] < self.published[:4] or
+                                            (deadline < self.published and not GOAL.search(self.text, *frame["clause"]))):
+            return None  # "trong năm 2019 đã bố trí 542" in a text of 2020, "đến ngày 1/7/2025, ... có 124" in one of 5 July: reported
         reasons: list[str] = []
         choice = self._indicator(frame, figure, target.get("unit"), reasons)
         if number is not None and self._people_not_served(choice.indicator, number):

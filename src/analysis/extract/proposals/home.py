@@ -1,6 +1,7 @@
 """The unit a publisher is at home in: "Báo Quảng Nam", "Truyền hình Đồng Tháp (THĐT)", "Công an
 Nghệ An (congannghean.vn)". A provincial newspaper's "toàn tỉnh" is its own province, though the
-sentence (or the short quote a curator kept) never names it.
+sentence (or the short quote a curator kept) never names it; so is a figure of such a paper that
+names no unit and speaks of no country (proposals.context.pick_unit, with low confidence).
 
     home_unit(publisher, published=None) -> (unit, kind) or (None, None)
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
-from analysis.extract.proposals.context import ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, place_names, speaks_of_country
+from analysis.extract.proposals.context import (
+    DELEGATION_BEFORE, ISSUE_OR_DEADLINE, MINISTRY_HOSTS, YESTERDAY, Mentions, day_before, document_dates, place_names, speaks_of_country)
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.cues import BREAKDOWN
 from analysis.extract.proposals.facts import Facts
@@ -40,11 +41,6 @@ SAME_FACT = {"observation": ("indicator_id", "unit", "value"), "target": ("indic
 DATELINE = re.compile(r"\s*\([A-ZĐ][A-Za-z.]{1,14}\)\s*[-–—]")
 
 
-# "Chiều 17-11, tại Hà Nội, Bộ Công an tổ chức hội nghị", "tại TP Vinh (Nghệ An), Bộ Công an ...":
-# where the Ministry holds an event, not what the text is about.
-MINISTRY_HOSTS = re.compile(r"\)?\s*,\s*(?:the\s+)?(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security)\b")
-
-
 # " date 2023-06-20 The Police Department ...": a page's stamp of its date of publication at the
 # start of a line, not a date its sentence tells of.
 DATE_STAMP = re.compile(r"(?im)^[ \t]*date[ \t]+$")
@@ -55,12 +51,16 @@ def _mentions(records: list[dict], text: str, home=(None, None)) -> Mentions:
     places = [p for p in by_kind("place") if not DATELINE.match(text, p["end"])]
     dates = [d for d in by_kind("date") if not DATE_STAMP.search(text, text.rfind("\n", 0, d["start"]) + 1, d["start"])]
     folded = fold(text).lower()
-    hosts = [p for p in places if not MINISTRY_HOSTS.match(folded, p["end"])]
+    # Where the Ministry holds an event, or whom a deputy represents, is not what a text is about.
+    hosts = [p for p in places if not MINISTRY_HOSTS.match(folded, p["end"])
+             and not DELEGATION_BEFORE.search(folded, max(0, p["start"] - 40), p["start"])]
     counts = Counter(p["unit"] for p in hosts)
     main = dominant_unit(counts)
-    # A province named once in a text that speaks of the whole country (a caption, a reader's
-    # byline, an example) is not what the text is about.
-    if main and counts[main] == 1 and speaks_of_country(folded, 0, len(folded)):
+    # A province named once, outside the title, in a text that speaks of the whole country (a
+    # caption, a reader's byline, an example) is not what the text is about.
+    title = title_line(text)
+    titled = bool(title) and any(p["unit"] == main and p["start"] < title[1] for p in hosts)
+    if main and counts[main] == 1 and not titled and speaks_of_country(folded, 0, len(folded)):
         main = None
     return Mentions(places=places, dates=dates, documents=by_kind("document"), main_unit=main, home=home)
 

@@ -143,7 +143,7 @@ def score_facts(facts: list[Fact], proposals: dict[str, list[dict]], complete: s
 
 
 def publishers(curated: Path, origins: Path | None) -> dict[str, str]:
-    """File -> its publisher, from data/raw/origins.csv, else sources.csv."""
+    """File -> its publisher, from data/raw/origins.csv, then sources.csv (which wins where both name one)."""
     found: dict[str, str] = {}
     for path in (origins, curated / "sources.csv"):
         if path and path.is_file():

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from analysis.extract.fold import UPPER
+from analysis.extract.proposals.cues import CUT_COMPOUND
+from analysis.extract.quantities import VI_MAX_WORDS
 
 # ... and at a closing bracket glued to a capital: a caption run into the text ("(Photo: VNA)Hanoi").
 SENTENCE_END = re.compile(r"(?<=\))(?=[" + UPPER + r"])|\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[" + UPPER + r"\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
@@ -134,3 +136,12 @@ def zones(folded_lower: str, figure: tuple[int, int], clause: tuple[int, int], s
     result["own clause"] = folded_lower[own_from : figure[0]] + " | " + folded_lower[figure[1] : own_to]
     result["others' clause"] = folded_lower[clause[0] : own_from] + " | " + folded_lower[own_to : clause[1]]
     return result
+
+
+def whole_compound(text: str, figure: tuple[int, int], clause: tuple[int, int], noun: str | None) -> tuple[int, int]:
+    """The figure's span to score its words on: a noun cut at its length limit inside a compound
+    ("988 hồ sơ cấp thẻ căn | cước") reads on to the compound's end, so that a term is found whole."""
+    if len((noun or "").split()) < VI_MAX_WORDS or not text[figure[1] - 1 : figure[1]].isalpha():
+        return figure
+    cut = CUT_COMPOUND.match(text, figure[1])
+    return (figure[0], cut.end()) if cut and cut.end() <= clause[1] else figure

@@ -178,7 +178,7 @@ def _heads(terms, noun: str, language: str, folded: bool) -> float:
 GENERIC_NOUNS = {"vi": ("người", "nguoi", "trường hợp", "truong hop"), "en": ("people", "persons", "cases")}
 
 
-def _generic(noun: str, language: str, folded: bool) -> bool:
+def _generic(noun: str, language: str) -> bool:
     """Whether the figure's noun names no kind of thing of its own, only people or cases."""
     words = noun.strip().lower().split()
     head = " ".join(words[:2]) if language == "vi" else (words[-1] if words else "")
@@ -218,7 +218,7 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
         context = _score(indicator.of(language, "context"), near, folded, nearest=True)
         if noun is None and not context:
             continue  # a bare part is what its own words say it is, or nothing
-        if not context and noun is not None and nouns and _generic(noun, language, folded) and indicator.of(language, "context"):
+        if not context and noun is not None and nouns and _generic(noun, language) and indicator.of(language, "context"):
             continue  # "252 người", "1.422 người": people are officers, or cards' receivers, only where the act is named
         score = WEIGHTS["figure"] * head + subject + context
         scores.append((score, indicator.id))
