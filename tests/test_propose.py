@@ -1071,3 +1071,14 @@ def test_a_province_is_not_lost_to_the_ministry_or_to_its_own_police_force():
         assert {p["unit"] for p in facts(lead + sentence)} == {"ha-tinh"}, sentence
     # ... and a venue is no subject in its own sentence either
     assert {p["unit"] for p in facts("Chiều 17-11, tại Hà Nội, Bộ Công an cho biết đã cấp 80 triệu thẻ căn cước.")} == {"national"}
+
+
+def test_a_pages_address_names_its_province_when_its_publisher_does_not():
+    from analysis.extract.proposals.home import home_unit
+    address = "https://example.vn/phap-luat/100-so-xa-o-vinh-long-co-cong-an-chinh-quy-1023.html"
+    assert home_unit(None, "2023-05", address) == ("vinh-long", "province")
+    assert home_unit("Báo Hà Tĩnh", "2023-05", address) == ("ha-tinh", "province")  # the publisher first
+    assert home_unit(None, "2023-05", "https://example.vn/them-1-tinh-bo-tri-100-cong-an-chinh-quy-836.html") == (None, None)
+    text = "Đến nay, toàn tỉnh đã bố trí 300 cán bộ công an chính quy về các xã."
+    found = propose_text(text, "t.txt", "2023-05", address=address)
+    assert [p["unit"] for p in found if p["kind"] == "observation"] == ["vinh-long"]

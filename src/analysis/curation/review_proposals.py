@@ -66,14 +66,15 @@ def proposals_of(review: Review, source: str | None = None) -> pd.DataFrame:
     from analysis.extract.proposals import propose_text
 
     published = dict(zip(review.sources["file"], review.sources["date_published"]))
-    publishers = dict(zip(review.sources["file"], review.sources["publisher"])) if "publisher" in review.sources else {}
+    column = lambda name: dict(zip(review.sources["file"], review.sources[name])) if name in review.sources else {}  # noqa: E731
+    publishers, addresses = column("publisher"), column("address")
     given = lambda v: None if v is None or v == "" or (pd.api.types.is_scalar(v) and pd.isna(v)) else str(v)  # noqa: E731
     rows = []
     for text_row in review.corpus.itertuples(index=False):
         if source and text_row.file != source:
             continue
         rows += propose_text(text_row.text, text_row.file, given(published.get(text_row.file)), root=review.root,
-                             publisher=given(publishers.get(text_row.file)))
+                             publisher=given(publishers.get(text_row.file)), address=given(addresses.get(text_row.file)))
     frame = pd.DataFrame(rows)
     if len(frame):
         frame.insert(0, "proposal_id", [proposal_id(p) for p in rows])

@@ -137,7 +137,7 @@ def evaluate_facts(root: Path | None = None, corpus: Path | None = None, sets=FA
         every_held = {p.name for p in corpus.iterdir() if held(p.name)} if name == "held-out" else set()
         texts = scoring.find_texts({f.file for f in facts} | (complete if name != "held-out" else every_held), folders)
         texts = {k: v for k, v in texts.items() if held(k) == (name == "held-out")}
-        proposals = scoring.propose_all(texts, published, paths.root, scoring.publishers(paths.curated, paths.origins))
+        proposals = scoring.propose_all(texts, published, paths.root, scoring.origin_of(paths.curated, paths.origins))
         done = {n for n in texts if n in complete or (name == "held-out") or (name == "in-repo" and n in label_facts_files(paths.root))}
         result[name] = scoring.score_facts(facts, proposals, done)
     return result
@@ -157,7 +157,7 @@ def _quote_scores(paths: ProjectPaths, held_out: bool):
              if (quote_texts.held_out(k) and k not in seen) == held_out}
     facts = quote_texts.quote_facts(paths.curated) + scoring.labelled_facts(labels_dir(paths.root) / "facts")
     facts = [f for f in facts if f.file in texts]
-    proposals = {k: propose_text(t.text, k, t.published, paths.root, t.publisher) for k, t in sorted(texts.items())}
+    proposals = {k: propose_text(t.text, k, t.published, paths.root, t.publisher, t.address) for k, t in sorted(texts.items())}
     complete = set(texts) - listed(labels_dir(paths.root) / "quotes_incomplete.txt")
     scores = scoring.score_facts(facts, proposals, complete)
     told = [quote_texts.determined(f, texts[f.file]) for f in facts]

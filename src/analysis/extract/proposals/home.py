@@ -3,7 +3,7 @@ Nghệ An (congannghean.vn)". A provincial newspaper's "toàn tỉnh" is its own
 sentence (or the short quote a curator kept) never names it; so is a figure of such a paper that
 names no unit and speaks of no country (proposals.context.pick_unit, with low confidence).
 
-    home_unit(publisher, published=None) -> (unit, kind) or (None, None)
+    home_unit(publisher, published=None, address=None) -> (unit, kind) or (None, None)
 
 `kind` is "province" or "city" (a centrally-run city): an outlet named after a city ("Pháp Luật
 TP.HCM", "Công an TP Đà Nẵng") reports on many provinces, so its home answers only for "thành
@@ -23,10 +23,22 @@ from analysis.reference.units import load_units
 _NAME = re.compile(r"^[^(|]*")
 
 
-def home_unit(publisher: str | None, published: str | None = None) -> tuple[str | None, str | None]:
-    if not publisher:
+def home_unit(publisher: str | None, published: str | None = None, address: str | None = None) -> tuple[str | None, str | None]:
+    """The unit the publisher's name names; else the one the page's address names in its last
+    path segment ("cand.com.vn/.../Cong-an-tinh-Bac-Lieu-bo-tri-100-cong-an-chinh-quy")."""
+    unit = _named(_NAME.match(publisher).group().strip(), published) if publisher else (None, None)
+    if unit[0] is None and address:
+        words = _SLUG_WORDS.findall(address.rstrip("/").rsplit("/", 1)[-1])
+        unit = _named(" ".join(w.capitalize() for w in words), published)  # slugs lose their capitals
+    return unit
+
+
+_SLUG_WORDS = re.compile(r"[A-Za-zÀ-ỹĐđ]+")
+
+
+def _named(name: str, published: str | None) -> tuple[str | None, str | None]:
+    if not name:
         return None, None
-    name = _NAME.match(publisher).group().strip()
     places = find_places(name, fold(name), published)
     units = {unit_of({"unit": p.fields["unit"], "merged": p.fields.get("merged")}) for p in places}
     if len(units) != 1:

@@ -1,12 +1,13 @@
 """Fact proposals for one document: observations, targets, documents and their links, and new
 indicators, each with the exact sentence it was read from (`quote` == text[start:end]).
 
-    propose_text(text, source, published=None, root=None, publisher=None) -> list[dict]
-    propose_file(path, published=None, root=None, publisher=None) -> list[dict]
+    propose_text(text, source, published=None, root=None, publisher=None, address=None) -> list[dict]
+    propose_file(path, published=None, root=None, publisher=None, address=None) -> list[dict]
 
 `published` (ISO, "2023" or "2023-06" or a full date) dates figures whose sentence gives no
 date and tells the place finder which scheme of units the text uses. `publisher` ("Báo Quảng
-Nam") answers for the province a sentence speaks of without naming it (proposals.home). Proposals
+Nam"), else the page's `address`, answers for the province a sentence speaks of without naming it
+(proposals.home). Proposals
 are what a person reviews; none becomes a curated row until accepted.
 """
 
@@ -84,12 +85,13 @@ def _document_of(mentions: Mentions, position: int) -> tuple[str | None, str]:
     return None, "not determined: name the document that sets this target"
 
 
-def propose_text(text: str, source: str = "<text>", published=None, root=None, publisher: str | None = None) -> list[dict]:
+def propose_text(text: str, source: str = "<text>", published=None, root=None, publisher: str | None = None,
+                 address: str | None = None) -> list[dict]:
     published = published.isoformat() if hasattr(published, "isoformat") else published
     context = TextContext.for_text(text, source, published)
     records = [to_record(m, text, source) for m in extract_window(text, context)]
     published = published or context.published_iso()  # the date the text itself states on top
-    mentions = _mentions(records, text, home_unit(publisher, published))
+    mentions = _mentions(records, text, home_unit(publisher, published, address))
     facts = Facts(text, source, mentions, load_indicators(root), published, context.language,
                   place_names(ProjectPaths.at(root).reference))
     facts.reported = event_date(text, mentions.dates, published, document_dates(mentions, facts.low))
@@ -217,6 +219,6 @@ def _deduplicated(proposals: list[dict]) -> list[dict]:
     return kept
 
 
-def propose_file(path: str | Path, published=None, root=None, publisher: str | None = None) -> list[dict]:
+def propose_file(path: str | Path, published=None, root=None, publisher: str | None = None, address: str | None = None) -> list[dict]:
     document = read_document(path)
-    return propose_text(document.text, document.name, published, root, publisher)
+    return propose_text(document.text, document.name, published, root, publisher, address)

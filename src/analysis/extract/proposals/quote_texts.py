@@ -36,6 +36,7 @@ class QuoteText:
     text: str
     published: str | None
     publisher: str | None = None
+    address: str | None = None
 
 
 def held_out(source_id: str) -> bool:
@@ -68,7 +69,8 @@ def quote_texts(curated: Path) -> dict[str, QuoteText]:
         source = sources[source_id]
         # A blank line after every paragraph, as on a page: the first line reads as the title.
         text = "".join(f"{part}\n\n" for part in [source["title"], *said] if part)
-        texts[source_id] = QuoteText(source_id, text, source["date_published"] or None, source["publisher"] or None)
+        texts[source_id] = QuoteText(source_id, text, source["date_published"] or None, source["publisher"] or None,
+                                     source["address"] or None)
     return texts
 
 

@@ -142,17 +142,20 @@ def score_facts(facts: list[Fact], proposals: dict[str, list[dict]], complete: s
     return scores
 
 
-def publishers(curated: Path, origins: Path | None) -> dict[str, str]:
-    """File -> its publisher, from data/raw/origins.csv, then sources.csv (which wins where both name one)."""
-    found: dict[str, str] = {}
+def origin_of(curated: Path, origins: Path | None) -> dict[str, tuple[str | None, str | None]]:
+    """File -> its (publisher, address), from data/raw/origins.csv, then sources.csv (which wins
+    where both name one)."""
+    found: dict[str, tuple[str | None, str | None]] = {}
     for path in (origins, curated / "sources.csv"):
         if path and path.is_file():
             with path.open(encoding="utf-8", newline="") as handle:
-                found.update({r["file"]: r["publisher"] for r in csv.DictReader(handle) if r.get("file") and r.get("publisher")})
+                found.update({r["file"]: (r.get("publisher") or None, r.get("address") or None)
+                              for r in csv.DictReader(handle) if r.get("file") and (r.get("publisher") or r.get("address"))})
     return found
 
 
-def propose_all(texts: dict[str, Path], published: dict[str, str], root=None, publisher: dict[str, str] | None = None) -> dict[str, list[dict]]:
-    publisher = publisher or {}
-    return {name: propose_file(path, published.get(name) or None, root, publisher.get(name))
+def propose_all(texts: dict[str, Path], published: dict[str, str], root=None,
+                origins: dict[str, tuple[str | None, str | None]] | None = None) -> dict[str, list[dict]]:
+    origins = origins or {}
+    return {name: propose_file(path, published.get(name) or None, root, *origins.get(name, (None, None)))
             for name, path in sorted(texts.items())}
