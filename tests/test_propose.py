@@ -1082,3 +1082,8 @@ def test_a_pages_address_names_its_province_when_its_publisher_does_not():
     text = "Đến nay, toàn tỉnh đã bố trí 300 cán bộ công an chính quy về các xã."
     found = propose_text(text, "t.txt", "2023-05", address=address)
     assert [p["unit"] for p in found if p["kind"] == "observation"] == ["vinh-long"]
+
+
+def test_a_clause_of_purpose_anywhere_in_the_text():
+    text = "Công an tỉnh Hà Tĩnh tổng kết.\n\nĐể bảo đảm 100% công dân được cấp thẻ căn cước công dân gắn chip, công an cấp huyện đã lập tổ công tác."
+    assert pairs(text) == []

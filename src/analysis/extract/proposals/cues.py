@@ -160,7 +160,8 @@ ACTIVATED_BEFORE = re.compile(r"(?i)(?<!chua\s)(?<!not\s)\b(?:kich\s+hoat|activa
                               r"(?:(?:tren|hon|gan|khoang|over|nearly|about|more\s+than)\s+)?$")
 # A figure in a clause of purpose or condition ("Để bảo đảm 100% công dân ... được cấp", "rất khó
 # để đạt 100%", "to ensure 100% of", "nếu bố trí đủ 5 CBCS"): what is sought, not what was done.
-PURPOSE_BEFORE = re.compile(r"(?i)^(?:(?!\b(?:đã|has|have|had)\b).)*?(?:\b(?:nếu|if)\b|\b(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo|đạt\s+được|đạt|hoàn\s+thành)|"
+# Matched from the clause's start (`match`), with nothing reported as done before the cue.
+PURPOSE_BEFORE = re.compile(r"(?i)(?:(?!\b(?:đã|has|have|had)\b).)*?(?:\b(?:nếu|if)\b|\b(?:để|nhằm)\s+(?:bảo\s+đảm|đảm\s+bảo|đạt\s+được|đạt|hoàn\s+thành)|"
                             r"\b(?:in\s+order\s+to|so\s+as\s+to|to\s+ensure)\b)[^.;]*$", re.S)
 # "trụ sở công an 36 xã": the headquarters of the police of 36 communes.
 HQ_OF = re.compile(r"(?i)\b((?:trụ\s+sở|tru\s+so|nhà\s+làm\s+việc|nha\s+lam\s+viec)(?:\s+làm\s+việc|\s+lam\s+viec)?)\s+"

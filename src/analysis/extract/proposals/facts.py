@@ -121,7 +121,7 @@ class Facts:
         if CHANGE_BY.search(lead) or OUT_OF_BEFORE.search(lead) or \
                 (MARGIN_BEFORE.search(lead) and MARGIN_AFTER.match(self.terms_text, figure[1])):
             return "a change or a total, not a count of its own"
-        if PURPOSE_BEFORE.search(self.terms_text, clause[0], figure[0]):
+        if PURPOSE_BEFORE.match(self.terms_text, clause[0], figure[0]):
             return TENTATIVE
         if NOT_YET_BEFORE.search(self.terms_text, clause[0], figure[0]):
             return "not yet done"
