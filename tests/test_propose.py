@@ -1087,3 +1087,8 @@ def test_a_pages_address_names_its_province_when_its_publisher_does_not():
 def test_a_clause_of_purpose_anywhere_in_the_text():
     text = "Công an tỉnh Hà Tĩnh tổng kết.\n\nĐể bảo đảm 100% công dân được cấp thẻ căn cước công dân gắn chip, công an cấp huyện đã lập tổ công tác."
     assert pairs(text) == []
+
+
+def test_a_number_of_cities_is_no_city_spoken_of():
+    text = "Năm 2023, Bộ Công an xây dựng thí điểm tại 5 Công an phường của 5 thành phố trực thuộc Trung ương."
+    assert [(p["unit"], p["value"]) for p in facts(text)] == [("national", 5)]
