@@ -1092,3 +1092,10 @@ def test_a_clause_of_purpose_anywhere_in_the_text():
 def test_a_number_of_cities_is_no_city_spoken_of():
     text = "Năm 2023, Bộ Công an xây dựng thí điểm tại 5 Công an phường của 5 thành phố trực thuộc Trung ương."
     assert [(p["unit"], p["value"]) for p in facts(text)] == [("national", 5)]
+
+
+def test_the_office_where_a_ceremony_was_held_is_not_what_is_counted():
+    text = ("Ngày 6/1, tại Công an TP. Bà Rịa, Công an tỉnh tổ chức lễ công bố quyết định về tổ chức công an xã "
+            "chính quy cho 47 xã thuộc tỉnh BR-VT.")
+    assert [(p["unit"], p["value"]) for p in facts(text, published="2022-01")] == [("ba-ria-vung-tau", 47)]
+    assert facts("Tại huyện Tiên Phước, Công an tỉnh Quảng Nam đã khánh thành 3 trụ sở công an xã.") == []

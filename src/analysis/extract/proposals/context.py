@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.extract.fold import UPPER, fold
+from analysis.extract.proposals.actors import (
+    ATTRIBUTION_OPENS, DELEGATION_BEFORE, FOR_ANOTHER, MINISTRY_HOSTS, national_actor_acts, tells_what_the_ministry_did)
 
 NATIONAL = re.compile(
     r"(?i)\b(?:ca\s+nuoc|toan\s+quoc|tren\s+toan\s+quoc|nationwide|the\s+(?:whole\s+|entire\s+)?country|"
@@ -140,6 +142,10 @@ def place_names(reference: Path) -> PlaceNames:
 ONE_OF = re.compile(r"(?i)\b(?:là\s+)?(?:một\s+trong(?:\s+(?:số|tổng\s+số))?|mot\s+trong(?:\s+(?:so|tong\s+so))?|is\s+one\s+of(?:\s+the)?|one\s+of\s+the)\s+$")
 
 
+VENUE_BEFORE = re.compile(r"(?i)(?:^|[,.]\s*|\n)\s*(?:[^,.\n]{0,20},\s*)?tại\s+(?:Công\s+an|Hội\s+trường|trụ\s+sở|UBND)\s+"
+                          r"(?:(?:TP|T\.P|thành\s+phố|thị\s+xã|huyện|quận)\.?\s*)?$")
+
+
 def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: list[tuple[int, int]],
                  names: PlaceNames) -> str | None:
     """The name of a district, town or commune that a figure is about, when the figure's words
@@ -168,6 +174,12 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
     smaller = [m for m in found if not is_province(m) and not (m.start() < figure[1] and figure[0] < m.end())]
     # "Trụ sở Công an xã Pờ Y là một trong 13 trụ sở ...": the commune is one of what is counted.
     smaller = [m for m in smaller if not (m.start() < figure[0] and ONE_OF.search(text, m.end(), figure[0]))]
+    # "Ngày 6/1, tại Công an TP. Bà Rịa, Công an tỉnh tổ chức ...": the office where an event was
+    # held, in a phrase of its own, when the province is named after it ("Tại huyện X, ..." is
+    # where what is counted stands).
+    smaller = [m for m in smaller if not (VENUE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                          and "," in text[m.end() : figure[0]]
+                                          and any(m.end() <= p["start"] < figure[1] + 80 for p in mentions.places))]
     before = {m.group(1) for m in smaller if m.start() < figure[0]}
     after = {m.group(1) for m in smaller if m.start() >= figure[1]}
     # "21 Công an phường ở TP A, thị xã B và thị xã C": where the counted units stand, all of them
@@ -184,41 +196,6 @@ def unit_of(place: dict) -> str:
 
 
 MINISTRY = re.compile(r"(?i)(?<!can\s)\b(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security|mps)\b")  # not "cán bộ công an"
-# The Ministry, or the police as a whole ("ngành công an", not a province's), as the one who acts:
-# "Bộ Công an đã cấp", "(C06 - Bộ Công an) đã hoàn thành", "Năm 2022, Bộ Công an xây dựng thí điểm",
-# "Mục tiêu của Bộ Công an là", "the MPS has issued"; not whose order or help a province acts on
-# ("theo chỉ đạo của Bộ Công an").
-NATIONAL_ACTOR = re.compile(r"(?i)(?<!can\s)\b(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security|mps|"
-                            r"nganh\s+cong\s+an(?!\s+(?:tinh|thanh\s+pho|tp\b|huyen|cac\s+tinh|dia\s+phuong)))\b")
-ACTOR_THEN_VERB = re.compile(r"\)?\s*,?\s*(?:da|vua|cung\s+da|has|have|had|issued|granted|completed)\b")
-ACTOR_OPENS = re.compile(r"(?i)(?:^|[,:;(]|\b(?:muc\s+tieu\s+cua|the|va|and))\s*$")
-NOT_ACTOR_BEFORE = re.compile(r"(?i)\b(?:cua|of|theo|dao|by|from|voi|cho|with|to)\s+(?:the\s+)?$")
-
-
-def national_actor_acts(folded: str, start: int, end: int, main_unit: str | None = None) -> bool:
-    """Whether the Ministry (or the whole police force, in a text about no one province) is who
-    acts in folded[start:end]."""
-    for m in NATIONAL_ACTOR.finditer(folded, start, end):
-        if main_unit and m.group().startswith("nganh"):
-            continue  # "ngành công an" in a text about one province is that province's police
-        lead = folded[start : m.start()]
-        if ACTOR_OPENS.search(lead) or (ACTOR_THEN_VERB.match(folded, m.end()) and not NOT_ACTOR_BEFORE.search(lead)):
-            return True
-    return False
-
-
-# What the Ministry gives or does for others ("hỗ trợ", "cấp cho", "phân bổ", "cho địa phương").
-FOR_ANOTHER = re.compile(r"(?i)\b(?:ho\s+tro|cap\s+cho|phan\s+bo|trang\s+cap|ban\s+giao|cho\s+dia\s+phuong|"
-                         r"support(?:ed|s)?|allocat\w*|for\s+the\s+locality)\b")
-# "Chiều 17-11, tại Hà Nội, Bộ Công an tổ chức hội nghị", "tại TP Vinh (Nghệ An), Bộ Công an ...":
-# where the Ministry holds an event, not what the text is about.
-MINISTRY_HOSTS = re.compile(r"\)?\s*,\s*(?:the\s+)?(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security)\b")
-# A National Assembly deputy's delegation ("ĐB ... (đoàn TP HCM)"): whom the speaker represents.
-DELEGATION_BEFORE = re.compile(r"(?i)(?:\(\s*doan|\bdoan\s+(?:dbqh|dai\s+bieu(?:\s+quoc\s+hoi)?)|\bdbqh|\bdai\s+bieu(?:\s+quoc\s+hoi)?)"
-                               r"\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")
-# "Theo Công an thành phố Hà Nội, ...", "According to Hanoi police, ...": who tells, not whom it is about.
-ATTRIBUTION = re.compile(r"(?i)\s*(?:theo|according\s+to)\s+[^,;]*$")
-ATTRIBUTION_OPENS = re.compile(r"(?i)\s*(?:theo|according\s+to)\s+[^,;]*,")
 JOINED = re.compile(r"(?i)\s*(?:,|-|–|va|and|voi|cung)\s*(?:(?:tinh|thanh\s+pho|tp\.?|province)\s+)?$")
 
 
@@ -233,21 +210,12 @@ def speaks_of_country(folded: str, start: int, end: int) -> bool:
     return any(not RANKED_IN.search(folded, max(0, m.start() - 30), m.start()) for m in NATIONAL.finditer(folded, start, end))
 
 
-def _tells_what_the_ministry_did(place: dict, folded: str, figure: tuple[int, int], sentence: tuple[int, int]) -> bool:
-    """A unit named as the teller of the sentence ("Theo Công an thành phố Hà Nội, ... Bộ Công an
-    đã hoàn thành việc in, trả trên 50 triệu thẻ"), when the Ministry acts after it."""
-    if place["start"] > figure[0] or not ATTRIBUTION.match(folded, sentence[0], place["start"]):
-        return False
-    told = folded.find(",", place["end"], figure[0])
-    return told >= 0 and national_actor_acts(folded, told + 1, figure[0])
-
-
 def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: tuple[int, int],
               sentence: tuple[int, int]) -> Picked:
     in_clause = [p for p in mentions.places if clause[0] <= p["start"] < clause[1]]
     in_sentence = [p for p in mentions.places if sentence[0] <= p["start"] < sentence[1]]
     for scope, named in (("clause", in_clause), ("sentence", in_sentence)):
-        named = [p for p in named if not _tells_what_the_ministry_did(p, folded, figure, sentence)
+        named = [p for p in named if not tells_what_the_ministry_did(p, folded, figure, sentence)
                  and not MINISTRY_HOSTS.match(folded, p["end"])
                  and not DELEGATION_BEFORE.search(folded, max(0, p["start"] - 40), p["start"])]
         named = [p for p in named if not p.get("partner")] or named  # "X, merged with Y": X

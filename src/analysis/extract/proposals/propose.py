@@ -19,8 +19,9 @@ from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
+from analysis.extract.proposals.actors import DELEGATION_BEFORE, MINISTRY_HOSTS
 from analysis.extract.proposals.context import (
-    DELEGATION_BEFORE, ISSUE_OR_DEADLINE, MINISTRY_HOSTS, YESTERDAY, Mentions, day_before, document_dates, place_names, speaks_of_country)
+    ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, place_names, speaks_of_country)
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.cues import BREAKDOWN
 from analysis.extract.proposals.facts import Facts
