@@ -115,7 +115,7 @@ def evaluate_facts(root: Path | None = None, corpus: Path | None = None, sets=FA
     paths = ProjectPaths.at(root) if root else ProjectPaths.at()
     corpus = corpus if corpus is not None else paths.root.parent / "shared" / "corpus"
     curated = scoring.curated_facts(paths.curated)
-    published = scoring.published_dates(paths.curated, paths.origins)
+    origins = scoring.origins_by_file(paths.curated, paths.origins)  # each file's date, publisher and address
     complete = complete_files(paths.root)
     held = lambda name: name.startswith(HELD_OUT)  # noqa: E731
     result = {}
@@ -137,7 +137,7 @@ def evaluate_facts(root: Path | None = None, corpus: Path | None = None, sets=FA
         every_held = {p.name for p in corpus.iterdir() if held(p.name)} if name == "held-out" else set()
         texts = scoring.find_texts({f.file for f in facts} | (complete if name != "held-out" else every_held), folders)
         texts = {k: v for k, v in texts.items() if held(k) == (name == "held-out")}
-        proposals = scoring.propose_all(texts, published, paths.root, scoring.origin_of(paths.curated, paths.origins))
+        proposals = scoring.propose_all(texts, origins, paths.root)
         done = {n for n in texts if n in complete or (name == "held-out") or (name == "in-repo" and n in label_facts_files(paths.root))}
         result[name] = scoring.score_facts(facts, proposals, done)
     return result

@@ -12,7 +12,9 @@ import re
 # "Bộ Công an đã cấp", "(C06 - Bộ Công an) đã hoàn thành", "Năm 2022, Bộ Công an xây dựng thí điểm",
 # "Mục tiêu của Bộ Công an là", "the MPS has issued"; not whose order or help a province acts on
 # ("theo chỉ đạo của Bộ Công an").
-NATIONAL_ACTOR = re.compile(r"(?i)(?<!can\s)\b(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security|mps|"
+_MINISTRY = r"bo\s+cong\s+an|ministry\s+of\s+public\s+security"
+MINISTRY = re.compile(r"(?i)(?<!can\s)\b(?:" + _MINISTRY + r"|mps)\b")  # not "cán bộ công an"
+NATIONAL_ACTOR = re.compile(r"(?i)(?<!can\s)\b(?:" + _MINISTRY + r"|mps|"
                             r"nganh\s+cong\s+an(?!\s+(?:tinh|thanh\s+pho|tp\b|huyen|cac\s+tinh|dia\s+phuong)))\b")
 ACTOR_THEN_VERB = re.compile(r"\)?\s*,?\s*(?:da|vua|cung\s+da|has|have|had|issued|granted|completed)\b")
 ACTOR_OPENS = re.compile(r"(?i)(?:^|[,:;(]|\b(?:muc\s+tieu\s+cua|the|va|and))\s*$")
@@ -36,7 +38,7 @@ FOR_ANOTHER = re.compile(r"(?i)\b(?:ho\s+tro|cap\s+cho|phan\s+bo|trang\s+cap|ban
                          r"support(?:ed|s)?|allocat\w*|for\s+the\s+locality)\b")
 # "Chiều 17-11, tại Hà Nội, Bộ Công an tổ chức hội nghị", "tại TP Vinh (Nghệ An), Bộ Công an ...":
 # where the Ministry holds an event, not what the text is about.
-MINISTRY_HOSTS = re.compile(r"\)?\s*,\s*(?:the\s+)?(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security)\b")
+MINISTRY_HOSTS = re.compile(r"\)?\s*,\s*(?:the\s+)?(?:" + _MINISTRY + r")\b")
 # A National Assembly deputy's delegation ("ĐB ... (đoàn TP HCM)"): whom the speaker represents.
 DELEGATION_BEFORE = re.compile(r"(?i)(?:\(\s*doan|\bdoan\s+(?:dbqh|dai\s+bieu(?:\s+quoc\s+hoi)?)|\bdbqh|\bdai\s+bieu(?:\s+quoc\s+hoi)?)"
                                r"\s+(?:tinh\s+|thanh\s+pho\s+|tp\.?\s*)?$")

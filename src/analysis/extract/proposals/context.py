@@ -22,7 +22,7 @@ from pathlib import Path
 
 from analysis.extract.fold import UPPER, fold
 from analysis.extract.proposals.actors import (
-    ATTRIBUTION_OPENS, DELEGATION_BEFORE, FOR_ANOTHER, MINISTRY_HOSTS, national_actor_acts, tells_what_the_ministry_did)
+    ATTRIBUTION_OPENS, DELEGATION_BEFORE, FOR_ANOTHER, MINISTRY, MINISTRY_HOSTS, national_actor_acts, tells_what_the_ministry_did)
 
 NATIONAL = re.compile(
     r"(?i)\b(?:ca\s+nuoc|toan\s+quoc|tren\s+toan\s+quoc|nationwide|the\s+(?:whole\s+|entire\s+)?country|"
@@ -195,7 +195,6 @@ def unit_of(place: dict) -> str:
     return f"2025:{place['unit']}" if place.get("merged") else place["unit"]
 
 
-MINISTRY = re.compile(r"(?i)(?<!can\s)\b(?:bo\s+cong\s+an|ministry\s+of\s+public\s+security|mps)\b")  # not "cán bộ công an"
 JOINED = re.compile(r"(?i)\s*(?:,|-|–|va|and|voi|cung)\s*(?:(?:tinh|thanh\s+pho|tp\.?|province)\s+)?$")
 
 

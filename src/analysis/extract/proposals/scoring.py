@@ -88,15 +88,20 @@ def labelled_facts(folder: Path) -> list[Fact]:
     return facts
 
 
-def published_dates(curated: Path, origins: Path | None) -> dict[str, str]:
-    """File -> date published, from sources.csv, else data/raw/origins.csv."""
-    dates: dict[str, str] = {}
-    if origins and origins.is_file():
-        with origins.open(encoding="utf-8", newline="") as handle:
-            dates.update({r["file"]: r["date_published"] for r in csv.DictReader(handle) if r["date_published"]})
-    with (curated / "sources.csv").open(encoding="utf-8", newline="") as handle:
-        dates.update({r["file"]: r["date_published"] for r in csv.DictReader(handle) if r["file"] and r["date_published"]})
-    return dates
+ORIGIN_FIELDS = ("date_published", "publisher", "address")
+
+
+def origins_by_file(curated: Path, origins: Path | None) -> dict[str, dict[str, str]]:
+    """File -> its date of publication, publisher and address, from data/raw/origins.csv, then
+    sources.csv (which wins, field by field, where it gives one)."""
+    found: dict[str, dict[str, str]] = {}
+    for path in (origins, curated / "sources.csv"):
+        if path and path.is_file():
+            with path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    if row.get("file"):
+                        found.setdefault(row["file"], {}).update({k: row[k] for k in ORIGIN_FIELDS if row.get(k)})
+    return found
 
 
 def find_texts(names, folders: list[Path]) -> dict[str, Path]:
@@ -142,20 +147,8 @@ def score_facts(facts: list[Fact], proposals: dict[str, list[dict]], complete: s
     return scores
 
 
-def origin_of(curated: Path, origins: Path | None) -> dict[str, tuple[str | None, str | None]]:
-    """File -> its (publisher, address), from data/raw/origins.csv, then sources.csv (which wins
-    where both name one)."""
-    found: dict[str, tuple[str | None, str | None]] = {}
-    for path in (origins, curated / "sources.csv"):
-        if path and path.is_file():
-            with path.open(encoding="utf-8", newline="") as handle:
-                found.update({r["file"]: (r.get("publisher") or None, r.get("address") or None)
-                              for r in csv.DictReader(handle) if r.get("file") and (r.get("publisher") or r.get("address"))})
-    return found
-
-
-def propose_all(texts: dict[str, Path], published: dict[str, str], root=None,
-                origins: dict[str, tuple[str | None, str | None]] | None = None) -> dict[str, list[dict]]:
-    origins = origins or {}
-    return {name: propose_file(path, published.get(name) or None, root, *origins.get(name, (None, None)))
+def propose_all(texts: dict[str, Path], origins: dict[str, dict[str, str]], root=None) -> dict[str, list[dict]]:
+    """Each text's proposals, told its date of publication, publisher and address (origins_by_file)."""
+    told = lambda name: origins.get(name, {})  # noqa: E731
+    return {name: propose_file(path, told(name).get("date_published"), root, told(name).get("publisher"), told(name).get("address"))
             for name, path in sorted(texts.items())}

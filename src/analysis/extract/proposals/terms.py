@@ -180,9 +180,10 @@ GENERIC_NOUNS = {"vi": ("người", "nguoi", "trường hợp", "truong hop"), "
 
 def _generic(noun: str, language: str) -> bool:
     """Whether the figure's noun names no kind of thing of its own, only people or cases."""
-    words = noun.strip().lower().split()
-    head = " ".join(words[:2]) if language == "vi" else (words[-1] if words else "")
-    return any(head == g or head.startswith(g + " ") or (language == "vi" and words[:1] == [g]) for g in GENERIC_NOUNS[language])
+    noun = " ".join(noun.lower().split())
+    if language == "vi":  # Vietnamese heads come first: "người dân", "trường hợp"
+        return any(noun == g or noun.startswith(g + " ") for g in GENERIC_NOUNS["vi"])
+    return noun.rsplit(" ", 1)[-1] in GENERIC_NOUNS["en"]
 
 
 def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None, language: str,
