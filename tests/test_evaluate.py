@@ -108,3 +108,17 @@ def test_quote_texts_split_by_source_id_alone_and_read_as_pages(tmp_path):
     split = {sid: quote_texts.held_out(sid) for sid in (f"source-{i}" for i in range(200))}
     assert split == {sid: quote_texts.held_out(sid) for sid in split}  # the same every time
     assert 60 < sum(split.values()) < 140  # about half
+
+
+def test_a_fact_is_determined_by_the_text_or_its_masthead():
+    from analysis.extract.proposals.quote_texts import QuoteText, determined
+    from analysis.extract.proposals.scoring import Fact
+
+    fact = Fact("s", "observation", ("commune_police_officers", "quang-nam", 40.0, "2024-03"), "observations:o")
+    bare = "Tiêu đề\n\nToàn tỉnh đã bố trí 40 cán bộ.\n\n"
+    assert not determined(fact, QuoteText("s", bare, "2024-03"))
+    assert determined(fact, QuoteText("s", bare, "2024-03", publisher="Báo Quảng Nam"))
+    assert determined(fact, QuoteText("s", bare, "2024-03", address="https://example.org/tin/quang-nam-bo-tri-40-can-bo"))
+    # The masthead names a province, not the country: a national fact still needs the text's word.
+    national = Fact("s", "observation", ("commune_police_officers", "national", 40.0, "2024-03"), "observations:o")
+    assert not determined(national, QuoteText("s", "Tiêu đề\n\nTỉnh Quảng Nam đã bố trí 40 cán bộ.\n\n", "2024-03", "Báo Quảng Nam"))
