@@ -517,6 +517,10 @@ def test_english_public_security_agencies_and_their_split():
         (2400, "rural_commune_police_units"), (590, "ward_police_units")]
     found = facts("Toàn quốc có 3.000 Công an cấp xã (gồm Công an 2.400 xã; 590 phường; 10 đặc khu).")
     assert [p["value"] for p in found] == [3000, 2400, 590]
+    # Bare kinds in a breakdown of the commune-level police are the police of each kind.
+    text = "There are now 3,000 commune-level police units, including 2,400 communes, 590 wards and 10 special zones."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text)] == [
+        (3000, "commune_police_units"), (2400, "rural_commune_police_units"), (590, "ward_police_units")]
 
 
 def test_a_day_from_which_a_state_holds_dates_it_once_it_has_begun():

@@ -112,6 +112,21 @@ SPLITS = {
     "eid_accounts_issued": ("eid_accounts_activated",),
     "chip_id_records_collected": ("chip_id_cards_issued",),
 }
+# A bare kind of commune-level unit in a breakdown of the commune-level police ("3,319
+# commune-level police units, including 2,621 communes, 687 wards") is the police of that kind.
+POLICE_OF_KIND = (
+    (re.compile(r"(?i)(?:xã|xa|communes?)\b"), "rural_commune_police_units"),
+    (re.compile(r"(?i)(?:phường|phuong|wards?)\b"), "ward_police_units"),
+)
+
+
+def police_of_kind(total: str | None, noun: str | None) -> str | None:
+    """The police indicator a bare part noun of a commune_police_units total counts, if any."""
+    if total != "commune_police_units" or not noun:
+        return None
+    return next((indicator for kind, indicator in POLICE_OF_KIND if kind.fullmatch(noun.split()[0])), None)
+
+
 # One kind of commune-level unit counted beside another ("2.636 xã, 672 phường và 13 đặc khu"):
 # a part by kind, which no administrative indicator counts (commune_level_units counts them all).
 ONE_KIND = re.compile(r"(?i)(?:xã|xa|communes?|phường|phuong|wards?)")

@@ -4,8 +4,7 @@ A target mention becomes a target proposal, unless its clause reports a commitme
 ("have committed to allocating"): that is an observation of the commitment. Every other
 quantity becomes an observation proposal when an indicator fits it, and a proposal of a new
 indicator (the noun it counts, a suggested id) when none does: a figure is never forced onto
-an indicator whose words are absent. Durations and measures ("50 ngày", "300 m2") are neither.
-"""
+an indicator whose words are absent. Durations and measures ("50 ngày", "300 m2") are neither."""
 
 from __future__ import annotations
 
@@ -20,7 +19,7 @@ from analysis.extract.proposals.cues import (
     MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, WORD_AFTER_NUMBER, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
-    REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED,
+    REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED, police_of_kind,
 )
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, whole_compound, zones
 from analysis.extract.proposals.terms import CLOSE_CALL, Choice, choose
@@ -303,11 +302,12 @@ class Facts:
             # an 2.621 xã") is a figure of its own; a part of the same count is not.
             total = self._total_of(figure, frame["sentence"])
             if choice.indicator == total and choice.runner_up and choice.runner_up_score > 0:
-                # Not the total's own count: the next indicator that fits ("công an 2.621 xã" of
-                # 3.319 commune-level police are commune, not commune-level, police).
-                # Kept uncertain: the total's indicator stays close behind.
+                # Not the total's own count: the next indicator that fits ("công an 2.621 xã" of 3.319
+                # commune-level police are commune police), kept uncertain: the total's stays close.
                 choice = Choice(choice.runner_up, choice.runner_up_score, total, 0.9 * choice.runner_up_score)
                 reasons[:] = [r for r in reasons if not r.startswith("indicator:")] + [f"indicator: {total} is the total's"]
+            if kind := police_of_kind(total, quantity.get("unit")):  # "including 2,621 communes"
+                choice = Choice(kind, max(choice.score, 1.0), total, 0.0)
             if choice.indicator not in SPLITS.get(total, ()) or choice.tied:
                 return None
             why_not, reasons = None, reasons + [f"a part of a total counted as {total}"]
