@@ -1103,3 +1103,44 @@ def test_the_office_where_a_ceremony_was_held_is_not_what_is_counted():
             "chính quy cho 47 xã thuộc tỉnh BR-VT.")
     assert [(p["unit"], p["value"]) for p in facts(text, published="2022-01")] == [("ba-ria-vung-tau", 47)]
     assert facts("Tại huyện Tiên Phước, Công an tỉnh Quảng Nam đã khánh thành 3 trụ sở công an xã.") == []
+
+
+def test_a_minimum_each_of_all_units_holds_is_no_total():
+    text = "Đến nay, 100% Công an xã, thị trấn trên địa bàn đã bố trí ít nhất 5 cán bộ, chiến sĩ công an chính quy."
+    assert [p["indicator_id"] for p in facts(text)] == ["communes_with_regular_police_share"]
+    text = "Đến nay, Công an tỉnh đã bố trí ít nhất 500 cán bộ, chiến sĩ công an chính quy về xã."
+    assert [p["value"] for p in facts(text)] == [500]
+
+
+def test_the_xa_of_thi_xa_is_no_commune():
+    text = ("Công an tỉnh công bố quyết định giải thể 10 đơn vị công an huyện, thị xã, thành phố; điều động hơn 900 "
+            "đồng chí lãnh đạo, chỉ huy và cán bộ, chiến sĩ đến nhận công tác tại các đơn vị mới.")
+    assert [p for p in facts(text) if p["indicator_id"] == "commune_police_officers"] == []
+
+
+def test_parts_of_a_total_no_indicator_holds_are_no_facts():
+    text = "Hiện mới chỉ có 12/200 Công an xã, thị trấn (5 xã và 7 thị trấn) có chỗ làm việc cơ bản đáp ứng yêu cầu."
+    assert [p["value"] for p in facts(text)] == []
+
+
+def test_a_count_since_the_start_of_the_year_is_a_flow_not_the_stock():
+    text = ("Tính đến hết tháng 3/2025, toàn tỉnh đã kích hoạt thành công hơn 900 nghìn tài khoản định danh điện tử, "
+            "riêng từ đầu năm đến nay đã kích hoạt được hơn 30 nghìn tài khoản.")
+    assert [p["value"] for p in facts(text, published="2025-04-22")] == [900000]
+
+
+def test_what_remains_is_not_done():
+    text = "Trong số 3.500 CCCD còn lại đều là sinh viên, người đi làm ăn xa."
+    assert facts(text, published="2021-06") == []
+
+
+def test_a_share_above_the_whole_is_of_a_target():
+    text = ("Hiện công dân đã kích hoạt được 900.000/800.000 tài khoản định danh điện tử mức 2, đạt 112% chỉ tiêu.")
+    assert [(p["value"], p["indicator_id"]) for p in facts(text)][-1] == (112, "eid_target_share")
+    text = "Hiện công dân đã kích hoạt được 900.000/800.000 tài khoản định danh điện tử, đạt 112%."
+    assert (112, "eid_activation_share") not in [(p["value"], p["indicator_id"]) for p in facts(text)]
+
+
+def test_units_that_completed_a_target_are_no_count_of_units():
+    text = "Đến ngày 10-5, tỉnh có 13/13 đơn vị công an cấp huyện, 200/200 đơn vị công an cấp xã hoàn thành chỉ tiêu thu nhận hồ sơ."
+    assert [p for p in facts(text) if p["indicator_id"] == "commune_police_units"] == []

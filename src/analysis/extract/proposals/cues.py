@@ -26,6 +26,9 @@ COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]|:(?=\s)")
 # per commune"), or for each year or day ("33 tỉ đồng/năm"), is a norm, an average or a rate, not a
 # count. "mỗi" is read as written only: folded, "moi" is also "mới".
 PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|binh\s+quan|trung\s+binh|on\s+average|an\s+average\s+of)\b")
+# A minimum that each of all the units holds ("100% Công an xã đã bố trí ít nhất 5 cán bộ").
+# Read up to the figure's end: the minimum word opens the figure.
+MINIMUM_EACH = re.compile(r"(?i)100\s*%[^.;]*?\b(?:ít\s+nhất|tối\s+thiểu|it\s+nhat|toi\s+thieu|at\s+least)\s+\d[^.;]*$")
 # A rate across a comma, where the rate word opens on a span of time ("trung bình mỗi ngày toàn
 # tỉnh tiếp nhận, giải quyết gần 1.500 hồ sơ", "every day").
 RATE_BEFORE = re.compile(r"(?i)\b(?:(?:trung\s+bình|bình\s+quân)\s+)?(?:mỗi|each|every)\s+(?:ngày|tuần|tháng|năm|day|week|month|year)\b|\bdaily\b|"

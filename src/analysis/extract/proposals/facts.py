@@ -15,12 +15,13 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    ACTIVATED_BEFORE, AMOUNT, HQ_OF, MARGIN_AFTER, MARGIN_BEFORE, NOT_YET_BEFORE, PURPOSE_BEFORE, RATE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, NOT_YET_AFTER, PERSON_NOUN, PROJECT_06_COUNTS, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
-    MEASURES, MEASURE_AMOUNT, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
+    ACTIVATED_BEFORE, AMOUNT, HQ_OF, MARGIN_AFTER, MARGIN_BEFORE, NOT_YET_BEFORE, PURPOSE_BEFORE, RATE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, PERSON_NOUN, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    MEASURES, MEASURE_AMOUNT, MINIMUM_EACH, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, WORD_AFTER_NUMBER, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
     REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED, police_of_kind,
 )
+from analysis.extract.proposals.stocks import beyond_its_whole, not_yet_done, over_a_period
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, whole_compound, zones
 from analysis.extract.proposals.terms import CLOSE_CALL, Choice, choose
 from analysis.extract.targets import GOAL
@@ -127,7 +128,7 @@ class Facts:
         # "trung bình mỗi ngày toàn tỉnh tiếp nhận, giải quyết gần 1.500 hồ sơ": a rate, across a comma.
         if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or \
                 RATE_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
-                or RATIO_BEFORE.search(lead):
+                or RATIO_BEFORE.search(lead) or MINIMUM_EACH.search(self.terms_text, sentence[0], figure[1]):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
         planned = bool(PLAN.search(self.terms_text, sentence[0], sentence[1])) or self._arrangement_planned(sentence)
@@ -210,8 +211,7 @@ class Facts:
         return choice
 
     def _one_kind_of_several(self, quantity: dict, sentence: tuple[int, int]) -> bool:
-        """Whether a count of one kind of unit ("2.636 xã") stands beside a count of another kind
-        in its sentence ("672 phường"): the commune-level units are all the kinds together."""
+        """Whether a count of one kind of unit ("2.636 xã") stands beside another kind's ("672 phường")."""
         noun = (quantity.get("unit") or "").strip()
         if not ONE_KIND.fullmatch(noun) or UNCOUNTED_KIND_AFTER.match(self.terms_text, quantity["end"]):
             return False  # "129 communes, wards and towns": every kind
@@ -264,8 +264,7 @@ class Facts:
         return self._total_of(figure, sentence) == "commune_police_units"  # "54 đơn vị Công an cấp xã"
 
     def _total_of(self, figure: tuple[int, int], sentence: tuple[int, int]) -> str | None:
-        """The indicator of the total a part belongs to: the last figure of the sentence before
-        the word that opens the breakdown."""
+        """The indicator of the total a part belongs to: the sentence's last figure before the breakdown opens."""
         opens = [m.start() for m in self._breakdown_words(sentence[0], figure[0])]
         opens += [m.start() for m in OF_TOTAL_OPENING.finditer(self.terms_text, sentence[0], figure[0])]
         if not opens:
@@ -279,9 +278,9 @@ class Facts:
             before = [q for q in alike if min(opens) <= q["start"] and q["end"] <= figure[0]]
         if not before:
             return None
-        total = before[-1]
-        span = (total["start"], total["end"])
-        return self._indicator(self._frame(span), span, total.get("unit"), []).indicator
+        span = (before[-1]["start"], before[-1]["end"])
+        choice = self._indicator(self._frame(span), span, before[-1].get("unit"), [])
+        return None if choice.tied else choice.indicator  # a total of no one kind has parts of none
 
     def _value_unit(self, indicator: str, figure_unit: str | None) -> str:
         unit = next((i.value_unit for i in self.indicators if i.id == indicator), None)
@@ -297,6 +296,8 @@ class Facts:
             return None
         reasons: list[str] = []
         choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
+        if beyond_its_whole(choice.indicator, quantity):  # "kích hoạt ... đạt 111%": of a target, not of a whole
+            choice = Choice(choice.runner_up, choice.runner_up_score, None, 0.0)
         if why_not == PART:
             # A part counted by another indicator than its total ("3.319 Công an cấp xã, gồm Công
             # an 2.621 xã") is a figure of its own; a part of the same count is not.
@@ -315,8 +316,8 @@ class Facts:
             return None
         if self._people_not_served(choice.indicator, quantity):
             return None  # "tỉnh có 1,3 triệu người dân": a population, not cards issued
-        if choice.indicator in PROJECT_06_COUNTS and NOT_YET_AFTER.match(self.terms_text, figure[1]):
-            return None  # what is not yet done
+        if not_yet_done(choice.indicator, quantity, self.terms_text) or over_a_period(quantity, self.quantities, self.terms_text, frame["sentence"][0]):
+            return None  # what is not yet done, or a flow over a period: no stock (proposals.stocks)
         if smaller_unit(self.text, self.mentions, figure, frame["own"], self.places):
             return None  # a district's or a commune's figure: no unit of the briefs holds it
         if choice.indicator is None or choice.tied:
@@ -381,8 +382,7 @@ class Facts:
         return proposal
 
     def new_indicator(self, quantity: dict, frame: dict, choice) -> dict | None:
-        """A question for a person: the figure's noun as a new indicator, or which of two
-        indicators that fit it equally."""
+        """A question for a person: the figure's noun as a new indicator, or which of two that fit equally."""
         noun = quantity.get("unit")
         if not noun or noun == "%" or noun.upper() in ("VND", "USD", "EUR", "SEK"):
             noun = " ".join(frame["zones"]["clause"].split()[:6]) if quantity.get("unit") else None

@@ -80,7 +80,9 @@ class Choice:
 
 def _pattern(term: str) -> re.Pattern:
     words = [re.escape(w) for w in term.lower().split()]
-    return re.compile(r"(?<![\w-])" + r"[\s,]+".join(words) + r"(?![\w-])")
+    # The "xã" of "thị xã" (a town, a district-level unit) is no commune.
+    town = r"(?<!thị )(?<!thi )" if term.lower().split()[0] in ("xã", "xa") else ""
+    return re.compile(r"(?<![\w-])" + town + r"[\s,]+".join(words) + r"(?![\w-])")
 
 
 def _patterns(term: str) -> tuple[str, re.Pattern, re.Pattern]:
