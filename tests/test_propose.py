@@ -1144,3 +1144,12 @@ def test_a_share_above_the_whole_is_of_a_target():
 def test_units_that_completed_a_target_are_no_count_of_units():
     text = "Đến ngày 10-5, tỉnh có 13/13 đơn vị công an cấp huyện, 200/200 đơn vị công an cấp xã hoàn thành chỉ tiêu thu nhận hồ sơ."
     assert [p for p in facts(text) if p["indicator_id"] == "commune_police_units"] == []
+
+
+def test_english_names_the_e_id_stage_after_the_counted_phrase():
+    text = "As of June 28, 300,000 e-ID accounts were issued in the province and 200,000 of them have been activated."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2023-08")] == [
+        (300000, "eid_accounts_issued"), (200000, "eid_accounts_activated")]
+    text = "As of June 28, 2.5 million of the more than 3 million e-ID accounts created in the province have been activated."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2023-08")] == [
+        (2500000, "eid_accounts_activated"), (3000000, "eid_accounts_issued")]

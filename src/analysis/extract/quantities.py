@@ -97,6 +97,10 @@ _SCALE_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})(?![\d.,%]|[ \t]*(?:%|/))(?=[
 _THOUSANDS_REST = re.compile(r"(?i)[ \t]+(?P<n>\d{1,3})[ \t]+(?:nghin|ngan)\b")
 # Words that open a part of the figure before: a bare number after them counts what it counts.
 PART_OF_BEFORE = re.compile(r"(?i)(?:\btrong\s+(?:so\s+)?(?:do|nay)(?:\s+co)?|\bof\s+(?:them|which|these|those)|\bamong\s+(?:them|these))[\s,:]*$")
+# "4.22 million of the more than 6 million e-ID accounts ... have been activated": a bare number
+# before the whole it is a part of counts what the whole counts.
+_OF_THE_AFTER = re.compile(r"(?i)\s+of\s+the\s+(?:(?:more\s+than|over|nearly|about|almost)\s+)?\d[\d.,]*(?:\s+(?:million|billion|thousand))?\s+")
+_OF_THEM_AFTER = re.compile(r"(?i)\s+of\s+(?:them|these|those|which)\b")  # "and 200,000 of them have been activated"
 VI_MAX_WORDS = 5
 _EN_MAX_WORDS = 4
 
@@ -239,10 +243,12 @@ def find_quantities(original: str, folded: str, language: str, occupied: Occupie
             if counted:  # "the total number of commune-level units in the province is 186"
                 noun = folded[max(0, num_start - 120) + counted.start("noun") : max(0, num_start - 120) + counted.end("noun")]
                 fields["unit"] = unit = _NOUN_TAIL.split(original[max(0, num_start - 120) + counted.start("noun") :][: len(noun)])[0]
+        if unit is None and (share_of := _OF_THE_AFTER.match(folded, end)):
+            unit = fields["unit"] = _noun_unit(original, share_of.end(), language)[0]  # "4.22 million of the 6 million accounts"
         if unit is None:
             # The figure a bare part belongs to counts things: not a share or a sum of money between.
             whole = next((q for q in reversed(found) if q.fields["unit"] not in ("%", *CURRENCIES.values())), None)
-            if whole and _part_of_previous(folded, whole.end, num_start):
+            if whole and (_part_of_previous(folded, whole.end, num_start) or _OF_THEM_AFTER.match(folded, end)):
                 fields["unit"] = unit = whole.fields["unit"]  # "300.000 tài khoản, trong đó 200.000 đã kích hoạt"
         if unit is None and not fields["qualifier"] and not total:
             continue  # a bare number with nothing to say what it counts

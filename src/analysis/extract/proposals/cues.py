@@ -172,10 +172,6 @@ POLICE_LIST = re.compile(r"(?i)\s*(?:công\s+an|cong\s+an)\s+\d[^()]*$")
 UNIT_NOUN = re.compile(r"(?i)(?:xã|xa|phường|phuong|thị\s+trấn|thi\s+tran|đặc\s+khu|dac\s+khu)\b")
 # A figure in a sentence that plans ("dự kiến", "planned") is a promise even without a deadline of its own.
 PLANNED = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|kế\s+hoạch|ke\s+hoach|planned|expected\s+to|will\s+be)\b")
-# The act named right before a figure says which stage of Project 06 it counts ("thu nhận ... 195.300
-# hồ sơ; kích hoạt được trên 159.300 hồ sơ"): records are received, accounts activated. Folded text.
-ACTIVATED_BEFORE = re.compile(r"(?i)(?<!chua\s)(?<!not\s)\b(?:kich\s+hoat|activated)\s+(?:duoc\s+|thanh\s+cong\s+)?"
-                              r"(?:(?:tren|hon|gan|khoang|over|nearly|about|more\s+than)\s+)?$")
 # A figure in a clause of purpose or condition ("Để bảo đảm 100% công dân ... được cấp", "rất khó
 # để đạt 100%", "to ensure 100% of", "nếu bố trí đủ 5 CBCS"): what is sought, not what was done.
 # Matched from the clause's start (`match`), with nothing reported as done before the cue.

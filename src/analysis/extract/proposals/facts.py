@@ -15,12 +15,13 @@ from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
 from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
 from analysis.extract.proposals.cues import (
-    ACTIVATED_BEFORE, AMOUNT, HQ_OF, MARGIN_AFTER, MARGIN_BEFORE, NOT_YET_BEFORE, PURPOSE_BEFORE, RATE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, PERSON_NOUN, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
+    AMOUNT, HQ_OF, MARGIN_AFTER, MARGIN_BEFORE, NOT_YET_BEFORE, PURPOSE_BEFORE, RATE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, PERSON_NOUN, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, MINIMUM_EACH, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, WORD_AFTER_NUMBER, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
     REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED, police_of_kind,
 )
+from analysis.extract.proposals.stages import staged
 from analysis.extract.proposals.stocks import beyond_its_whole, not_yet_done, over_a_period
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, whole_compound, zones
 from analysis.extract.proposals.terms import CLOSE_CALL, Choice, choose
@@ -203,9 +204,7 @@ class Facts:
             noun += kinds.group()
             zones = {**zones, "figure": zones["figure"] + kinds.group()}
         choice = choose(self.indicators, zones, noun, figure_unit, self.language, self.folded)
-        if choice.indicator in ("eid_records_collected", "eid_accounts_issued") \
-                and ACTIVATED_BEFORE.search(self.low, max(0, figure[0] - 40), figure[0]):
-            choice = Choice("eid_accounts_activated", choice.score, choice.indicator, CLOSE_CALL * choice.score)  # the act decides; the noun's choice came close
+        choice = staged(choice, self.low, figure, self.language)  # the act decides the e-ID stage (proposals.stages)
         if choice.indicator and not choice.certain:
             reasons.append(f"indicator: {choice.runner_up} fits almost as well")
         return choice
