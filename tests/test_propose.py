@@ -1153,3 +1153,28 @@ def test_english_names_the_e_id_stage_after_the_counted_phrase():
     text = "As of June 28, 2.5 million of the more than 3 million e-ID accounts created in the province have been activated."
     assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2023-08")] == [
         (2500000, "eid_accounts_activated"), (3000000, "eid_accounts_issued")]
+
+
+def test_a_subject_past_the_next_figure_is_that_figures():
+    text = ("Đến ngày 12/2/2024, toàn tỉnh đã thu nhận hồ sơ cấp CCCD cho công dân đủ điều kiện, với tổng số gần 900 nghìn "
+            "hồ sơ và 500 nghìn hồ sơ cấp tài khoản ĐDĐT mức độ 2 cho người dân.")
+    assert [(p["value"], p["indicator_id"]) for p in facts(text, published="2024-03")] == [
+        (900000, "chip_id_records_collected"), (500000, "eid_records_collected")]
+
+
+def test_an_as_of_date_after_a_campaigns_name_is_the_figures_not_the_documents():
+    text = "Qua phong trào “Toàn dân tham gia Đề án 06”, đến ngày 12/2/2024, toàn tỉnh đã thu nhận gần 900 nghìn hồ sơ cấp CCCD."
+    assert [p["date"] for p in facts(text, published="2024-03")] == ["2024-02-12"]
+
+
+def test_a_captions_bar_ends_its_sentence():
+    # A commune named in the caption before would make the figure the commune's, no province's.
+    text = ("Tiêu đề\n\nCông an xã Thôn Mây đến tận nhà hướng dẫn người dân trong xã làm thủ tục hành chính. |\n"
+            "Đến ngày 12/2/2024, toàn tỉnh đã thu nhận gần 900 nghìn hồ sơ cấp căn cước công dân.")
+    assert [p["value"] for p in facts(text, published="2024-03")] == [900000]
+
+
+def test_the_end_of_a_month_carried_from_the_sentence_before_is_its_last_day():
+    text = ("Cục C06 cho biết đến hết tháng 6/2021, cơ quan chức năng đã cấp hơn 90 triệu số định danh cho công dân toàn quốc. "
+            "Ngoài ra, công an cả nước đã nhận trên 50 triệu hồ sơ cấp căn cước công dân gắn chip.")
+    assert [p["date"] for p in facts(text, published="2021-07")] == ["2021-06-30"]

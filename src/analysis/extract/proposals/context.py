@@ -51,7 +51,7 @@ ISSUE_OR_DEADLINE = re.compile(
 PERIOD_END = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*$")
 PERIOD_START = re.compile(r"\s*[-–]\s*(?:19|20)\d\d\b|\s*(?:den|toi|to|until)\s+(?:nay|now|date)\b")  # "- 2025"; "từ giữa năm 2019 đến nay": since then
 # "Until March 16, the police received ...": a day past (a later one is dropped as a plan), as of which.
-AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|by|until|up\s+(?:un)?til|up\s+to)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
+AS_OF = re.compile(r"(?i)\b(?:as\s+of|tinh\s+den|den\s+nay|den\s+ngay|den\s+(?:het|cuoi)|by|until|up\s+(?:un)?til|up\s+to)\s+(?:the\s+end\s+of\s+|ngay\s+)?$")
 # A sentence that dates itself "up to now" speaks as of its publication.
 NOW = re.compile(r"(?i)\b(?:den\s+nay|hien\s+nay|hien\s+co|hien\s+tai|den\s+thoi\s+diem\s+nay|so\s+far|up\s+to\s+now|to\s+date|currently|now)\b")
 # "phấn đấu đến tháng 11", "sẽ hoàn thành trước 30/6", "expected by May": a date a goal is set for.
@@ -275,7 +275,8 @@ def document_dates(mentions: Mentions, folded: str) -> set[int]:
     taken = set()
     for d in mentions.dates:
         for doc in mentions.documents:
-            if 0 <= d["start"] - doc["end"] <= DOCUMENT_GAP and "." not in folded[doc["end"] : d["start"]]:
+            if 0 <= d["start"] - doc["end"] <= DOCUMENT_GAP and "." not in folded[doc["end"] : d["start"]] \
+                    and not AS_OF.search(folded, doc["end"], d["start"]):  # "Đề án 06 ..., đến ngày 12/2/2024": a figure's
                 taken.add(d["start"])
     return taken
 
@@ -353,7 +354,7 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
         carried = [d for d in _usable_dates(mentions, folded, frame["before"], published, taken)
                    if AS_OF.search(folded[max(0, d["start"] - 30) : d["start"]])]
         if carried:
-            return Picked(carried[-1]["date"], False, "the 'as of' date of the sentence before")
+            return Picked(_end_of_month(carried[-1], folded), False, "the 'as of' date of the sentence before")
         # "Nghị quyết có hiệu lực từ 16/6/2025. Theo đó, ... tỉnh có 45 đơn vị": what it set, from that day.
         if ACCORDINGLY.match(folded, frame["sentence"][0]):
             effective = [d for d in mentions.dates if frame["before"][0] <= d["start"] < frame["before"][1]

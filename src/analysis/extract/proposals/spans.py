@@ -15,8 +15,9 @@ from analysis.extract.fold import UPPER
 from analysis.extract.proposals.cues import CUT_COMPOUND
 from analysis.extract.quantities import VI_MAX_WORDS
 
-# ... and at a closing bracket glued to a capital: a caption run into the text ("(Photo: VNA)Hanoi").
-SENTENCE_END = re.compile(r"(?<=\))(?=[" + UPPER + r"])|\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[" + UPPER + r"\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
+# ... and at a closing bracket glued to a capital: a caption run into the text ("(Photo: VNA)Hanoi");
+# a line a caption's bar ends ("... cho người dân. |") ends one too.
+SENTENCE_END = re.compile(r"(?<=\))(?=[" + UPPER + r"])|\n(?=[ \t]*\n)|(?<=[.!?:;\"”)…|])[ \t]*\n|\n(?=[ \t]*[-•+*–])|[.!?…](?=[\"”')]?\s+[\"“(]?[" + UPPER + r"\d])(?<!\bNo\.)(?<!\bTP\.)(?<!\bNr\.)(?<!\bSố\.)")
 PART_END = re.compile(r";")
 BREAKDOWN_OPENING = re.compile(r"(?i)[ \t]*(?:of\s+(?:which|them|these)|among\s+them|trong\s+(?:đó|số\s+đó|số\s+này))\b")
 # A comma in a list of kinds of unit ("27/102 xã, phường, đặc khu") is inside a noun phrase.

@@ -40,6 +40,7 @@ ROLES = ("noun", "subject", "scope", "context", "not")
 WEIGHTS = {"figure": 3.0, "clause": 2.0, "part": 1.5, "sentence": 1.0, "before": 0.5}
 SINCE_WEIGHT = 2.5  # a context word between the figure before and this one, in the same clause
 OTHERS_WEIGHT = 1.5  # a context word of the clause beyond the figure before or after
+OTHERS_SUBJECT_WEIGHT = 0.25  # a subject there: the other figure's first ("1,2 triệu hồ sơ và 775 nghìn hồ sơ ... ĐDĐT")
 CLOSE_CALL = 0.8  # a runner-up this close makes the choice uncertain
 CURRENCIES = {"VND", "USD", "EUR", "SEK"}
 
@@ -142,7 +143,8 @@ def _score(terms, zones: dict[str, str], folded: bool, nearest: bool = False) ->
     compete: the one beside the figure decides, not how many stand further away)."""
     score = 0.0
     for zone, text in zones.items():
-        weight = {"since": SINCE_WEIGHT, "own clause": WEIGHTS["clause"], "others' clause": OTHERS_WEIGHT}.get(zone) \
+        weight = {"since": SINCE_WEIGHT, "own clause": WEIGHTS["clause"], "others' clause": OTHERS_WEIGHT,
+                  "others' subjects": OTHERS_SUBJECT_WEIGHT}.get(zone) \
             or WEIGHTS.get(zone, 1.0)
         covered: list[tuple[int, int]] = []
         # Longer terms first, so "cong an xa" inside "tru so cong an xa" counts once.
@@ -164,6 +166,15 @@ def _context_zones(scored: dict[str, str], zones: dict[str, str]) -> dict[str, s
     near = {k: v for k, v in scored.items() if k != "clause"}
     near.update({k: zones[k] for k in ("own clause", "others' clause", "since") if k in zones})
     return near
+
+
+def _subject_zones(scored: dict[str, str], zones: dict[str, str]) -> dict[str, str]:
+    """The zones for subjects: the clause split at the figures coordinated with this one, so that
+    a subject past the next figure is that figure's ("gần 1,2 triệu hồ sơ và 775 nghìn hồ sơ cấp
+    tài khoản ĐDĐT": the ĐDĐT is the 775 nghìn's)."""
+    if "own clause" not in zones:
+        return scored
+    return {**{k: v for k, v in scored.items() if k != "clause"}, "own clause": zones["own clause"], "others' subjects": zones["others' clause"]}
 
 
 def _heads(terms, noun: str, language: str, folded: bool) -> float:
@@ -209,7 +220,7 @@ def choose(indicators, zones: dict[str, str], noun: str, figure_unit: str | None
         head = _heads(nouns, noun, language, folded) if nouns and noun is not None else 0.0
         if nouns and noun is not None and figure_unit not in CURRENCIES and figure_unit != "%" and not head:
             continue
-        subject = _score(indicator.of(language, "subject"), scored, folded)
+        subject = _score(indicator.of(language, "subject"), _subject_zones(scored, zones), folded)
         if not subject:  # a subject running on from the figure's words ("154 công an xã chưa | có trụ sở")
             subject = _score(indicator.of(language, "subject"), {"clause": zones.get("onward", "")}, folded)
         if not subject:
