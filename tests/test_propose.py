@@ -1178,3 +1178,9 @@ def test_the_end_of_a_month_carried_from_the_sentence_before_is_its_last_day():
     text = ("Cục C06 cho biết đến hết tháng 6/2021, cơ quan chức năng đã cấp hơn 90 triệu số định danh cho công dân toàn quốc. "
             "Ngoài ra, công an cả nước đã nhận trên 50 triệu hồ sơ cấp căn cước công dân gắn chip.")
     assert [p["date"] for p in facts(text, published="2021-07")] == ["2021-06-30"]
+
+
+def test_a_year_not_yet_over_at_publication_dates_by_the_publication():
+    text = "Đây là 2 trụ sở công an xã đầu tiên được khởi công xây dựng trong năm 2022 trên địa bàn tỉnh."
+    assert [p["date"] for p in facts(text, published="2022-10-07")] == ["2022-10-07"]
+    assert [p["date"] for p in facts(text, published="2023-01-05")] == ["2022"]  # a year past is the figure's

@@ -343,6 +343,8 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
             break  # "Đến nay ... 427 đồng chí, sớm hơn lộ trình hoàn thành vào năm 2021": as of now
         if before or usable:
             chosen = before[-1] if before else usable[0]
+            if published and len(published) > 4 and chosen["date"] == published[:4]:  # the year not yet over
+                return Picked(published, True, f"the year of the {scope}, not over: the source's date of publication")
             return Picked(_end_of_month(chosen, folded), True, f"dated in the {scope}")
     if published and len(published) == 10 and YESTERDAY.search(folded, frame["sentence"][0], frame["sentence"][1]):
         return Picked(day_before(published), True, "'yesterday': the day before the source's publication")
