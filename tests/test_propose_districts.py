@@ -36,3 +36,12 @@ def test_without_the_table_only_the_words_for_a_district_count(tmp_path):
     assert place_names(tmp_path).districts is None
     assert held_back("Công an huyện Nam Xuyên đã điều động 56 đồng chí.", None, "56 đồng chí") == "Nam Xuyên"
     assert held_back("Nam Xuyên đã điều động 56 đồng chí về xã.", None, "56 đồng chí") is None
+
+
+def test_names_that_list_what_is_counted_are_no_smaller_unit():
+    from analysis.extract.proposals.propose import propose_text
+
+    text = ("Tiêu đề\n\nNăm 2024, Công an tỉnh Kon Tum đã đăng ký 2 đơn vị là Công an phường Ngô Mây và Công an phường "
+            "Trần Hưng Đạo để xây dựng công an phường kiểu mẫu về an ninh, trật tự và văn minh đô thị.\n")
+    found = [(p["indicator_id"], p["unit"], p["value"]) for p in propose_text(text, "x.txt", "2025-06-11") if p["kind"] == "observation"]
+    assert found == [("model_ward_police_candidates", "kon-tum", 2)]

@@ -172,6 +172,9 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
         found.append(at)
     # A name run on from the figure's own words lists what it counts ("3 công an phường Điện An, ...").
     smaller = [m for m in found if not is_province(m) and not (m.start() < figure[1] and figure[0] < m.end())]
+    # "đã đăng ký 2 đơn vị là Công an phường A và ...": the names list what is counted.
+    listed = min((m.start() for m in smaller if m.start() >= figure[1] and NAMELY.fullmatch(text, figure[1], m.start())), default=None)
+    smaller = [m for m in smaller if listed is None or m.start() < listed]
     # "Trụ sở Công an xã Pờ Y là một trong 13 trụ sở ...": the commune is one of what is counted.
     smaller = [m for m in smaller if not (m.start() < figure[0] and ONE_OF.search(text, m.end(), figure[0]))]
     # "Ngày 6/1, tại Công an TP. Bà Rịa, Công an tỉnh tổ chức ...": the office where an event was
@@ -195,6 +198,7 @@ def unit_of(place: dict) -> str:
     return f"2025:{place['unit']}" if place.get("merged") else place["unit"]
 
 
+NAMELY = re.compile(r"(?i)\s*(?:là|gồm|la|gom|namely|:|\()\s*(?:(?:các|cac|the)\s+)?(?:(?:công|cong)\s+an\s+)?")
 JOINED = re.compile(r"(?i)\s*(?:,|-|–|va|and|voi|cung)\s*(?:(?:tinh|thanh\s+pho|tp\.?|province)\s+)?$")
 
 
