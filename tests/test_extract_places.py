@@ -88,3 +88,11 @@ def test_a_name_may_wrap_at_one_line_break_or_a_thin_space():
     from analysis.extract.pipeline import extract_text
     for text in ("The police of Binh\nThuan province completed the task.", "Công an tỉnh Hà\u2009Tĩnh đã cấp 500 thẻ."):
         assert len([r for r in extract_text(text, "t.txt") if r["kind"] == "place"]) == 1, text
+
+
+def test_a_province_the_merger_left_as_it_was_has_no_merged_unit():
+    from analysis.extract.proposals.propose import propose_text
+
+    text = "Title\n\nAfter the arrangement, Quang Ninh province has 54 commune-level administrative units, including 22 communes.\n"
+    units = {p["unit"] for p in propose_text(text, "t.txt", "2025-06") if p["kind"] == "observation"}
+    assert units == {"quang-ninh"}

@@ -1184,3 +1184,23 @@ def test_a_year_not_yet_over_at_publication_dates_by_the_publication():
     text = "Đây là 2 trụ sở công an xã đầu tiên được khởi công xây dựng trong năm 2022 trên địa bàn tỉnh."
     assert [p["date"] for p in facts(text, published="2022-10-07")] == ["2022-10-07"]
     assert [p["date"] for p in facts(text, published="2023-01-05")] == ["2022"]  # a year past is the figure's
+
+
+def test_a_sentence_that_opens_with_each_shares_out_all_its_figures():
+    text = ("Each commune is guaranteed to have 5 or more regular police officers, each town is assigned 6 or more "
+            "regular police officers, and the border commune police are assigned 8 regular police officers.")
+    assert facts(text) == []
+
+
+def test_the_same_figure_again_with_its_unit_only_guessed_is_a_restatement():
+    # The figures of a real report (Lao Động, 30 June 2025): a name is what is tested.
+    text = ("Title\n\nAccordingly, after the arrangement, Gia Lai province will have 135 commune-level administrative units "
+            "(including 110 communes, 25 wards).\n\nThe Decisions to appoint the Secretaries and Chairmen of the "
+            "People's Committees of 135 new communes and wards have been announced.\n")
+    found = [(p["unit"], p["value"]) for p in propose_text(text, "t.txt", "2025-06-30") if p["kind"] == "observation"]
+    assert [f for f in found if f[1] == 135] == [("2025:gia-lai", 135)]
+
+
+def test_granted_and_activated_is_the_later_stage():
+    text = "Up to now, more than 62 million electronic identification accounts have been granted and activated nationwide."
+    assert [p["indicator_id"] for p in facts(text, published="2025-04")] == ["eid_accounts_activated"]

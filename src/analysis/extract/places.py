@@ -203,7 +203,8 @@ def find_places(original: str, folded: str, published: str | None = None) -> lis
             continue  # names more than one unit: say nothing rather than guess
         unit = chosen[0]
         current = units.current_of(unit)
-        marks = {"merged": True} if merged and unit.scheme == "2025" else {}
+        # A province the merger left as it was ("Quảng Ninh", "Nghệ An") has no merged unit of its own.
+        marks = {"merged": True} if merged and unit.scheme == "2025" and len(units.legacy_of(unit)) > 1 else {}
         if PARTNER_BEFORE.search(lowered[max(0, start - 40) : start]):
             marks["partner"] = True
         found.append(Mention("place", start, end, {"unit": unit.slug, "scheme": unit.scheme, "current": current.slug, **marks}))

@@ -126,8 +126,9 @@ class Facts:
             return TENTATIVE
         if NOT_YET_BEFORE.search(self.terms_text, clause[0], figure[0]):
             return "not yet done"
-        # "trung bình mỗi ngày toàn tỉnh tiếp nhận, giải quyết gần 1.500 hồ sơ": a rate, across a comma.
-        if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or \
+        # "trung bình mỗi ngày toàn tỉnh tiếp nhận, giải quyết gần 1.500 hồ sơ": a rate, across a comma;
+        # a sentence that opens with "Each" ("Each commune ... 5, ... and border communes 8") shares out all its figures.
+        if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_BEFORE.match(self.terms_text, sentence[0]) or \
                 RATE_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
                 or RATIO_BEFORE.search(lead) or MINIMUM_EACH.search(self.terms_text, sentence[0], figure[1]):
             return "a figure for each unit, not a total"

@@ -169,6 +169,7 @@ def _title_spans(text: str) -> list[tuple[int, int]]:
 
 
 DATED_IN_TEXT = "date: dated in the"  # the reason of a date the figure's sentence states
+UNIT_NAMED = "unit: named in the"  # the reason of a unit the figure's clause or sentence names
 
 
 # A sentence that opens by breaking down the one before ("Trong đó, trưởng công an có 126 người").
@@ -214,6 +215,10 @@ def _deduplicated(proposals: list[dict]) -> list[dict]:
             key = ("document", p["document_id"])
         else:
             key = ("link", p["from_document"], p["relation"], p["to_document"])
+        if p["kind"] == "observation" and UNIT_NAMED not in p["reason"] and any(
+                k["kind"] == "observation" and UNIT_NAMED in k["reason"] and all(k.get(f) == p.get(f) for f in ("indicator_id", "value"))
+                for k in kept):
+            continue  # the figure again, its unit only guessed ("135 new communes"): the one named before
         if key not in seen:
             seen.add(key)
             kept.append(p)

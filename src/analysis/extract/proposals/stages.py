@@ -24,12 +24,15 @@ _ACTS = {"activated": "eid_accounts_activated", "issued": "eid_accounts_issued",
 # The first act after the figure in its clause ("6 million accounts created ..."); a part ("X of
 # the Y accounts created in Hanoi have been activated") takes the passive main verb, past the whole's own act.
 _ACT_AFTER = re.compile(r"(?i)[^.;:,()]{0,100}?\b(?:" + _PASSIVE + r")?" + _ACT)
+_AND_ACTIVATED = re.compile(r"(?i)\s+and\s+(?:then\s+)?activated\b")
 _ACT_OF_PART = re.compile(r"(?i)\s+of\s+the\s[^.;:()]{0,100}?\b" + _PASSIVE + _ACT)
 
 
 def act_after(folded: str, end: int) -> str | None:
     """The Project 06 stage an English act after a figure names, if any."""
     found = _ACT_OF_PART.match(folded, end) or _ACT_AFTER.match(folded, end)
+    if found and _AND_ACTIVATED.match(folded, found.end()):
+        return "eid_accounts_activated"  # "granted and activated": the later stage holds the earlier
     return _ACTS[found["act"].lower()] if found else None
 
 
