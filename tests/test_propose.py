@@ -1196,7 +1196,9 @@ def test_the_same_figure_again_with_its_unit_only_guessed_is_a_restatement():
     # The figures of a real report (Lao Động, 30 June 2025): a name is what is tested.
     text = ("Title\n\nAccordingly, after the arrangement, Gia Lai province will have 135 commune-level administrative units "
             "(including 110 communes, 25 wards).\n\nThe Decisions to appoint the Secretaries and Chairmen of the "
-            "People's Committees of 135 new communes and wards have been announced.\n")
+            "People's Committees of 135 new communes and wards have been announced.\n\nStarting tomorrow (July 1), the "
+            "whole country will officially operate the 2-level local government model, and 135 communes and wards of "
+            "the new province will start work.\n")
     found = [(p["unit"], p["value"]) for p in propose_text(text, "t.txt", "2025-06-30") if p["kind"] == "observation"]
     assert [f for f in found if f[1] == 135] == [("2025:gia-lai", 135)]
 
