@@ -96,3 +96,13 @@ def test_a_province_the_merger_left_as_it_was_has_no_merged_unit():
     text = "Title\n\nAfter the arrangement, Quang Ninh province has 54 commune-level administrative units, including 22 communes.\n"
     units = {p["unit"] for p in propose_text(text, "t.txt", "2025-06") if p["kind"] == "observation"}
     assert units == {"quang-ninh"}
+
+
+def test_the_new_province_is_the_merged_unit_named_before():
+    from analysis.extract.proposals.propose import propose_text
+
+    # The figures of a real report (VietNamNet, June 2025): a name is what is tested.
+    text = ("Tiêu đề\n\nTừ ngày 1/7, tỉnh Long An sáp nhập với Tây Ninh thành đơn vị hành chính cấp tỉnh mới với tên gọi "
+            "Tây Ninh.\n\nTỉnh mới có 96 đơn vị hành chính cấp xã, gồm 82 xã và 14 phường.\n")
+    found = [(p["unit"], p["value"]) for p in propose_text(text, "t.txt", "2025-06") if p["kind"] == "observation"]
+    assert found == [("2025:tay-ninh", 96)]

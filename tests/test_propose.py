@@ -1206,3 +1206,10 @@ def test_the_same_figure_again_with_its_unit_only_guessed_is_a_restatement():
 def test_granted_and_activated_is_the_later_stage():
     text = "Up to now, more than 62 million electronic identification accounts have been granted and activated nationwide."
     assert [p["indicator_id"] for p in facts(text, published="2025-04")] == ["eid_accounts_activated"]
+
+
+def test_the_end_of_a_year_is_its_last_day():
+    text = "Theo đó, tính đến hết năm 2019, toàn tỉnh đã bố trí được 233 đồng chí là công an chính quy về xã."
+    assert [p["date"] for p in facts(text, published="2020-02")] == ["2019-12-31"]
+    text = "By the end of 2019, the provincial police had assigned 233 regular police officers to communes."
+    assert [p["date"] for p in facts(text, published="2020-02")] == ["2019-12-31"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.reference.units import load_units
 from analysis.extract.fold import UPPER, fold
 from analysis.extract.proposals.actors import (
     ATTRIBUTION_OPENS, DELEGATION_BEFORE, FOR_ANOTHER, MINISTRY, MINISTRY_HOSTS, national_actor_acts, tells_what_the_ministry_did)
@@ -192,6 +193,25 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
     return smaller[0].group(1) if smaller else None
 
 
+NEW_ONE = re.compile(r"(?i)\s+moi\b")  # "tỉnh mới", "thành phố mới"; "the new province" below
+NEW_BEFORE = re.compile(r"(?i)\bthe\s+new\s+$")
+
+
+def _new_one(mentions: Mentions, spoken: re.Match, figure: tuple[int, int]) -> str | None:
+    """"Tỉnh mới có 96 đơn vị" after "Long An sáp nhập với Tây Ninh ... với tên gọi Tây Ninh": the
+    merged unit the text named last before the figure (a province the merger joined with others)."""
+    folded = spoken.string
+    if not (NEW_ONE.match(folded, spoken.end()) or NEW_BEFORE.search(folded, max(0, spoken.start() - 10), spoken.start())):
+        return None
+    before = [p for p in mentions.places if p["end"] <= spoken.start()]
+    if not before:
+        return None
+    current = before[-1]["current"]
+    if len(load_units().legacy_of(current)) < 2:
+        return None
+    return current if before[-1].get("scheme") == "2025" and not before[-1].get("merged") else f"2025:{current}"
+
+
 def unit_of(place: dict) -> str:
     """The unit a place mention names, in the curated notation: a merged unit named before the
     merger took effect is `2025:<slug>` (its slug alone would be the legacy unit)."""
@@ -246,6 +266,9 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     if national_actor_acts(folded, sentence[0], figure[0], mentions.main_unit) and not PROVINCIAL.search(folded, since, sentence[1]) \
             and not FOR_ANOTHER.search(folded, sentence[0], sentence[1]):
         return Picked("national", True, "no unit named in the sentence: the Ministry did it, for the country")
+    spoken = PROVINCIAL.search(folded, sentence[0], sentence[1])
+    if spoken and (merged := _new_one(mentions, spoken, figure)):
+        return Picked(merged, False, f"'the new province': the merged unit named before, {merged}")
     main = mentions.main_unit
     named_before = [p for p in mentions.places if p["unit"] == main and p["start"] < figure[0]]
     if main and named_before:
@@ -319,11 +342,15 @@ EFFECTIVE_FROM = re.compile(r"(?i)\b(?:co\s+hieu\s+luc|hieu\s+luc|effective|take
 ACCORDINGLY = re.compile(r"(?i)\s*(?:theo\s+do|accordingly|under\s+(?:it|the\s+(?:resolution|decision)))\b")
 FROM_DAY = re.compile(r"(?i)\b(?:from|starting|tu|ke\s+tu|bat\s+dau\s+tu)\s+(?:ngay\s+)?$")
 END_OF = re.compile(r"(?i)\b(?:het|cuoi|the\s+end\s+of)\s+(?:thang\s+)?$")
+END_OF_YEAR = re.compile(r"(?i)\b(?:(?:tinh\s+)?den\s+(?:het|cuoi)\s+nam|(?:by|as\s+of|until|at)\s+the\s+end\s+of)\s+$")
 
 
 def _end_of_month(date: dict, folded: str) -> str:
-    """"đến hết tháng 3/2020", "by the end of March 2020": the month's last day."""
+    """"đến hết tháng 3/2020", "by the end of March 2020": the month's last day; "tính đến hết năm
+    2019", "by the end of 2019": the year's."""
     value = date["date"]
+    if len(value) == 4 and END_OF_YEAR.search(folded[max(0, date["start"] - 25) : date["start"]]):
+        return f"{value}-12-31"
     if len(value) == 7 and END_OF.search(folded[max(0, date["start"] - 20) : date["start"]]):
         year, month = int(value[:4]), int(value[5:])
         following = _dt.date(year + month // 12, month % 12 + 1, 1)
