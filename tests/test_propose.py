@@ -1213,3 +1213,11 @@ def test_the_end_of_a_year_is_its_last_day():
     assert [p["date"] for p in facts(text, published="2020-02")] == ["2019-12-31"]
     text = "By the end of 2019, the provincial police had assigned 233 regular police officers to communes."
     assert [p["date"] for p in facts(text, published="2020-02")] == ["2019-12-31"]
+
+
+def test_communes_not_yet_staffed_are_not_done():
+    text = ("Toàn tỉnh đã có 223 cán bộ chiến sỹ được điều động về đảm nhận các chức danh công an tại 75 xã. "
+            "Hiện còn 72 xã, thị trấn chưa bố trí công an chính quy.")
+    assert [p["value"] for p in facts(text, published="2019-06")] == [223, 75]
+    text = "Hiện còn 204 Công an xã, thị trấn chưa có trụ sở làm việc."
+    assert [p["indicator_id"] for p in facts(text, published="2021-09")] == ["commune_police_without_hq"]

@@ -155,7 +155,8 @@ RECEIVED_AFTER = re.compile(r"(?i)[^.;,:()\d]{0,40}?\b(?:(?:đã\s+|da\s+|sẽ\s
                             r"(?:were|was|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:issued|granted|given|handed)|received)\b")
 # "1,162,931 cases have not gone to police stations", "30.000 hồ sơ chưa được xử lý": what is
 # not yet done, right after the figure (not past a conjunction: "... nhưng chưa được trả thẻ").
-NOT_YET_AFTER = re.compile(r"(?i)(?:" + _NO_CONJUNCTION + r"[^.;,:()\d]){0,30}?"
+# A list of kinds of unit may stand between ("72 xã, thị trấn chưa bố trí").
+NOT_YET_AFTER = re.compile(r"(?i)(?:\s*(?:,|và|va|and)\s*" + _UNIT_KIND + r")*(?:" + _NO_CONJUNCTION + r"[^.;,:()\d]){0,30}?"
                            r"\b(?:chưa|chua|còn\s+lại|con\s+lai|have\s+not|has\s+not|had\s+not|not\s+yet|have\s+yet\s+to|has\s+yet\s+to)\b")
 PROJECT_06_COUNTS = ("chip_id_records_collected", "chip_id_cards_issued", "eid_records_collected", "eid_accounts_issued",
                      "eid_accounts_activated")

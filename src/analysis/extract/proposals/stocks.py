@@ -2,7 +2,7 @@
 
 The indicators count what stands at a date: officers assigned, records received, accounts
 activated so far. Three things read like such a count and are not:
-- what is not yet done ("524.571 người chưa được cấp", "3.500 CCCD còn lại");
+- what is not yet done ("524.571 người chưa được cấp", "3.500 CCCD còn lại", "72 xã chưa bố trí");
 - a count since the start of the year ("riêng từ đầu năm đến nay đã kích hoạt 30 nghìn"): a
   flow, not the total;
 - a share of a whole above 100% ("kích hoạt ... đạt 111%" is against a target, not of the
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from analysis.extract.proposals.cues import NOT_COUNTED, NOT_YET_AFTER, PROJECT_06_COUNTS
+from analysis.extract.proposals.cues import NOT_COUNTED, NOT_YET_AFTER
+
+COUNTS_NOT_YET_DONE = frozenset({"commune_police_without_hq"})
 
 # The period opens the clause of the count it bounds.
 # Not "trong 20 ngày" alone: twenty days since a campaign began count all it has done.
@@ -25,8 +27,9 @@ BOUNDED_SHARES = frozenset({"eid_activation_share", "communes_with_regular_polic
 
 
 def not_yet_done(indicator: str | None, quantity: dict, terms_text: str) -> bool:
-    """A Project 06 count of what is not yet done, after the figure or in its own noun."""
-    return indicator in PROJECT_06_COUNTS and bool(
+    """A count of what is not yet done, after the figure or in its own noun ("còn 72 xã chưa bố trí
+    công an chính quy"); not of the indicator that counts just that (units without headquarters)."""
+    return indicator not in COUNTS_NOT_YET_DONE and quantity.get("unit") != "%" and bool(
         NOT_YET_AFTER.match(terms_text, quantity["end"]) or NOT_YET_AFTER.search(quantity.get("unit") or ""))
 
 
