@@ -360,8 +360,10 @@ def test_english_structures_of_reports():
     assert facts("The provincial police have dissolved 8 district-level police units.") == []
 
 
-def test_a_year_after_publication_before_a_figure_makes_it_a_plan():
-    assert facts("Năm 2025 có ít nhất 30% công an phường trên địa bàn tỉnh đạt các tiêu chí kiểu mẫu.", published="2023-02") == []
+def test_a_year_after_publication_before_a_figure_makes_it_a_goal():
+    found = facts("Năm 2025 có ít nhất 30% công an phường trên địa bàn tỉnh đạt các tiêu chí kiểu mẫu.", published="2023-02")
+    assert [(p["kind"], p["value"], p["deadline"], p["comparator"]) for p in found] == [("target", 30, "2025-12-31", ">=")]
+    assert facts("Năm 2022 có 30% công an phường trên địa bàn tỉnh đạt các tiêu chí kiểu mẫu.", published="2023-02")[0]["kind"] == "observation"
 
 
 def test_the_amount_of_a_plan_or_a_policy_is_not_a_report():
@@ -1221,3 +1223,16 @@ def test_communes_not_yet_staffed_are_not_done():
     assert [p["value"] for p in facts(text, published="2019-06")] == [223, 75]
     text = "Hiện còn 204 Công an xã, thị trấn chưa có trụ sở làm việc."
     assert [p["indicator_id"] for p in facts(text, published="2021-09")] == ["commune_police_without_hq"]
+
+
+def test_a_share_in_brackets_after_a_count_restates_it():
+    text = "The provincial police have mobilized 900 regular police officers to 180 communes and towns (100%)."
+    assert [(p["value"], p["indicator_id"]) for p in facts(text)] == [
+        (900, "commune_police_officers"), (180, "communes_with_regular_police"), (100, "communes_with_regular_police_share")]
+
+
+def test_a_goal_to_build_model_wards_is_to_have_them_recognised():
+    text = "Mục tiêu đến năm 2030, xây dựng công an phường điển hình, kiểu mẫu về an ninh trật tự đối với 200 đơn vị công an phường."
+    assert [(p["kind"], p["indicator_id"]) for p in facts(text, published="2023-07")] == [("target", "model_ward_police_recognised")]
+    text = "Đến năm 2024, Công an tỉnh sẽ thí điểm xây dựng 2 đơn vị công an phường kiểu mẫu."
+    assert [(p["kind"], p["indicator_id"]) for p in facts(text, published="2023-03")] == [("target", "model_ward_police_candidates")]

@@ -114,6 +114,8 @@ SPLITS = {
     "eid_records_collected": ("eid_accounts_issued", "eid_accounts_activated"),
     "eid_accounts_issued": ("eid_accounts_activated",),
     "chip_id_records_collected": ("chip_id_cards_issued",),
+    # Not a part but the count again as a share of its whole: "188 communes and towns (100%)".
+    "communes_with_regular_police": ("communes_with_regular_police_share",),
 }
 # A bare kind of commune-level unit in a breakdown of the commune-level police ("3,319
 # commune-level police units, including 2,621 communes, 687 wards") is the police of that kind.
@@ -130,6 +132,8 @@ def police_of_kind(total: str | None, noun: str | None) -> str | None:
     return next((indicator for kind, indicator in POLICE_OF_KIND if kind.fullmatch(noun.split()[0])), None)
 
 
+# A share in brackets right after a count ("188 communes and towns (100%)", "124/124 xã (đạt 100%)").
+RESTATED_SHARE = re.compile(r"(?i)\d[^\d()%;.]{0,30}\(\s*(?:đạt\s+|dat\s+|reaching\s+|or\s+)?$")
 # One kind of commune-level unit counted beside another ("2.636 xã, 672 phường và 13 đặc khu"):
 # a part by kind, which no administrative indicator counts (commune_level_units counts them all).
 ONE_KIND = re.compile(r"(?i)(?:xã|xa|communes?|phường|phuong|wards?)")

@@ -19,9 +19,9 @@ from analysis.extract.proposals.cues import (
     MEASURES, MEASURE_AMOUNT, MINIMUM_EACH, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
     OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN,
     PLAN_AMOUNT_BEFORE, POLICE_LIST, POLICE_OF, RANGE_AFTER, RANGE_BEFORE, WORD_AFTER_NUMBER, RANK_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY,
-    REPORTED_COMMITMENT, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED, police_of_kind,
+    REPORTED_COMMITMENT, RESTATED_SHARE, SOME_UNITS, SPLITS, TENTATIVE, UNIT_NOUN, YEAR_NAMED, police_of_kind,
 )
-from analysis.extract.proposals.stages import staged
+from analysis.extract.proposals.stages import model_goal, staged
 from analysis.extract.proposals.stocks import beyond_its_whole, not_yet_done, over_a_period
 from analysis.extract.proposals.spans import clause_span, part_span, previous_sentence, sentence_span, whole_compound, zones
 from analysis.extract.proposals.terms import CLOSE_CALL, Choice, choose
@@ -269,10 +269,11 @@ class Facts:
         opens += [m.start() for m in OF_TOTAL_OPENING.finditer(self.terms_text, sentence[0], figure[0])]
         if not opens:
             return None
-        # The total is a figure of the part's kind: a count for a count, past a share between them
-        # ("272.000 hồ sơ, chiếm 31,5% dân số, trong đó trên 90.000 tài khoản").
+        # The total is a figure of the part's kind, past a share between ("272.000 hồ sơ, chiếm 31,5% dân số, trong
+        # đó trên 90.000 tài khoản"); a share in brackets restates the count ("188 communes and towns (100%)").
         share = self.text[figure[0] : figure[1]].rstrip().endswith("%")
-        alike = [q for q in self.quantities if (q.get("unit") == "%") == share]
+        restated = share and RESTATED_SHARE.search(self.terms_text, max(0, figure[0] - 40), figure[0])
+        alike = [q for q in self.quantities if restated or (q.get("unit") == "%") == share]
         before = [q for q in alike if sentence[0] <= q["start"] and q["end"] <= max(opens)]
         if not before:  # "Trong 91 cán bộ ... có 65": the total follows the opening word
             before = [q for q in alike if min(opens) <= q["start"] and q["end"] <= figure[0]]
@@ -299,8 +300,7 @@ class Facts:
         if beyond_its_whole(choice.indicator, quantity):  # "kích hoạt ... đạt 111%": of a target, not of a whole
             choice = Choice(choice.runner_up, choice.runner_up_score, None, 0.0)
         if why_not == PART:
-            # A part counted by another indicator than its total ("3.319 Công an cấp xã, gồm Công
-            # an 2.621 xã") is a figure of its own; a part of the same count is not.
+            # A part counted by another indicator than its total ("gồm Công an 2.621 xã") is a figure; of the same, not.
             total = self._total_of(figure, frame["sentence"])
             if choice.indicator == total and choice.runner_up and choice.runner_up_score > 0:
                 # Not the total's own count: the next indicator that fits ("công an 2.621 xã" of 3.319
@@ -362,7 +362,7 @@ class Facts:
                                             (deadline < self.published and not GOAL.search(self.text, *frame["clause"]))):
             return None  # "trong năm 2019 đã bố trí 542" in a text of 2020, "đến ngày 1/7/2025, ... có 124" in one of 5 July: reported
         reasons: list[str] = []
-        choice = self._indicator(frame, figure, target.get("unit"), reasons)
+        choice = model_goal(self._indicator(frame, figure, target.get("unit"), reasons), self.low, frame["clause"])
         if number is not None and self._people_not_served(choice.indicator, number):
             return None
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])

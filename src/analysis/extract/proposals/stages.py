@@ -1,4 +1,5 @@
-"""Which stage of Project 06 a count of records or accounts is at, from the act that governs it.
+"""Which stage a count is at, from the act that governs it: Project 06 records or accounts, and
+the goal of model ward police.
 
 The nouns do not tell: "hồ sơ", "tài khoản", "accounts" are counted when received, issued and
 activated alike. The act does. Vietnamese names it right before the figure ("thu nhận ... 195.300
@@ -48,3 +49,16 @@ def staged(choice: Choice, folded: str, figure: tuple[int, int], language: str) 
         return choice
     other = choice.runner_up if stage == choice.indicator else choice.indicator
     return Choice(stage, choice.score, other, CLOSE_CALL * choice.score)
+
+
+# A goal to build model ward police ("đến năm 2030, xây dựng ... kiểu mẫu ... đối với 249 đơn vị")
+# is to have units that meet the model; registering or piloting them is a stage of its own.
+_ENTERED = re.compile(r"(?i)\b(?:dang\s+ky|thi\s+diem|lua\s+chon|chon|register\w*|pilot\w*|select\w*|chosen)\b")
+
+
+def model_goal(choice: Choice, folded: str, clause: tuple[int, int]) -> Choice:
+    """A target's choice of model ward candidates moved to recognised units, unless its clause
+    registers, pilots or selects them."""
+    if choice.indicator != "model_ward_police_candidates" or _ENTERED.search(folded, *clause):
+        return choice
+    return Choice("model_ward_police_recognised", choice.score, choice.indicator, CLOSE_CALL * choice.score)
