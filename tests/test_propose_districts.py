@@ -45,3 +45,15 @@ def test_names_that_list_what_is_counted_are_no_smaller_unit():
             "Trần Hưng Đạo để xây dựng công an phường kiểu mẫu về an ninh, trật tự và văn minh đô thị.\n")
     found = [(p["indicator_id"], p["unit"], p["value"]) for p in propose_text(text, "x.txt", "2025-06-11") if p["kind"] == "observation"]
     assert found == [("model_ward_police_candidates", "kon-tum", 2)]
+
+
+def test_tp_hue_in_the_first_half_of_2025_is_the_province_itself():
+    from analysis.extract.proposals.propose import propose_text
+
+    # Huế became a centrally-run city on 1 January 2025 (data/reference/unit_types.csv); the figure
+    # is VnExpress's of April 2025, under a title about the merger plan: a name is what is tested.
+    text = "Phương án sáp nhập của TP Huế, Quảng Trị và Trà Vinh\n\nTP Huế từ 133 xã, phường giảm còn 66\n\n"
+    found = [(p["indicator_id"], p["unit"], p["value"]) for p in propose_text(text, "x.txt", "2025-04") if p["kind"] == "observation"]
+    assert found == [("commune_level_units", "thua-thien-hue", 133)]
+    # In 2024 the city of Huế was a district-level city of the province: no unit of the briefs.
+    assert [p for p in propose_text(text, "x.txt", "2024-04") if p["kind"] == "observation"] == []

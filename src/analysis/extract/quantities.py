@@ -79,7 +79,7 @@ STOP_EN = frozenset(
 STOP_VI = frozenset(
     """và của trong được đã với cho là tại theo để từ đến trên dưới có này đó các những mỗi
     về sẽ đang bị vào ra cùng như nhưng hay hoặc thì mà khi nếu đều cũng rất đạt gồm tổng
-    ở trước sau thực triển thi hoàn nhằm bao đủ gắn mới tham""".split()
+    ở trước sau thực triển thi hoàn nhằm bao đủ gắn mới tham còn""".split()
 ) | frozenset(
     # Their spellings without diacritics, where that spelling is no word of a counted noun
     # ("tai" is "tài khoản", "thi" "thị trấn", "gan" "gắn chip", "dang" "đảng viên", "bi" "bí

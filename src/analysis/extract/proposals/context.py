@@ -110,6 +110,12 @@ class PlaceNames:
     centrally-run cities (units.csv), whose "TP X" is the province itself."""
     districts: re.Pattern | None
     cities: frozenset
+    became_cities: tuple = ()  # (slug, since): a province that became such a city (Thừa Thiên Huế, 1 January 2025)
+
+    def on(self, published: str | None) -> "PlaceNames":
+        """The names as of a text's date: "TP Huế" in March 2025 is the province itself."""
+        since = frozenset(slug for slug, day in self.became_cities if published and published >= day)
+        return PlaceNames(self.districts, self.cities | since, self.became_cities)
 
 
 def _rows(path: Path) -> list[dict]:
@@ -129,7 +135,9 @@ def _place_names(reference: str, _stamp: tuple) -> PlaceNames:
     names = {n for n in names if len(n.split()) >= 2 and fold(n).lower() not in provinces}
     forms = sorted(names | {fold(n) for n in names}, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, forms)) + r")(?![\w])") if forms else None
-    return PlaceNames(pattern, cities)
+    became = tuple((r["slug"], r["valid_from"]) for r in _rows(Path(reference) / "unit_types.csv")
+                   if r.get("type") == "centrally-run city" and r.get("valid_from") and r["slug"] not in cities)
+    return PlaceNames(pattern, cities, became)
 
 
 def place_names(reference: Path) -> PlaceNames:

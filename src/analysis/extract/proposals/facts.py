@@ -167,10 +167,10 @@ class Facts:
         return None
 
     def _arrangement_planned(self, sentence: tuple[int, int]) -> bool:
-        """A rearrangement spoken of between the merger's decision and the resolutions that set the
-        new communes (16 June 2025): still a plan ("sau sắp xếp, tỉnh còn 58 đơn vị" in April)."""
+        """A rearrangement spoken of, in the sentence or the title ("Phương án sáp nhập ..."), between the merger's
+        decision and the resolutions that set the new communes (16 June 2025): still a plan ("sau sắp xếp, tỉnh còn 58")."""
         return bool(self.published) and MERGER_PLANS <= self.published < ARRANGEMENT_DECIDED[: len(self.published)] \
-            and bool(ARRANGEMENT.search(self.terms_text, *sentence))
+            and any(ARRANGEMENT.search(self.terms_text, *span) for span in [sentence, *getattr(self, "titles", [])])
 
     def _base(self, kind: str, figure: tuple[int, int], sentence: tuple[int, int]) -> dict:
         return {

@@ -94,7 +94,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None, p
     published = published or context.published_iso()  # the date the text itself states on top
     mentions = _mentions(records, text, home_unit(publisher, published, address))
     facts = Facts(text, source, mentions, load_indicators(root), published, context.language,
-                  place_names(ProjectPaths.at(root).reference))
+                  place_names(ProjectPaths.at(root).reference).on(published))
     facts.reported = event_date(text, mentions.dates, published, document_dates(mentions, facts.low))
     proposals: list[dict] = []
     quantities = [r for r in records if r["kind"] == "quantity"]
