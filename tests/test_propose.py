@@ -1236,3 +1236,10 @@ def test_a_goal_to_build_model_wards_is_to_have_them_recognised():
     assert [(p["kind"], p["indicator_id"]) for p in facts(text, published="2023-07")] == [("target", "model_ward_police_recognised")]
     text = "Đến năm 2024, Công an tỉnh sẽ thí điểm xây dựng 2 đơn vị công an phường kiểu mẫu."
     assert [(p["kind"], p["indicator_id"]) for p in facts(text, published="2023-03")] == [("target", "model_ward_police_candidates")]
+
+
+def test_a_level_of_government_is_no_province_spoken_of():
+    text = ("The Government has approved the dossier for rearranging provincial and commune-level administrative units "
+            "with 34 provincial-level administrative units and 3,000 commune-level units.")
+    units = {p["unit"] for p in propose_text(text, "t.txt", "2025", publisher="Báo Nghệ An") if p["kind"] == "observation"}
+    assert units == {"national"}  # the Government acts for the country; a level is no province

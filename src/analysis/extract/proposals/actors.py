@@ -14,7 +14,9 @@ import re
 # ("theo chỉ đạo của Bộ Công an").
 _MINISTRY = r"bo\s+cong\s+an|ministry\s+of\s+public\s+security"
 MINISTRY = re.compile(r"(?i)(?<!can\s)\b(?:" + _MINISTRY + r"|mps)\b")  # not "cán bộ công an"
-NATIONAL_ACTOR = re.compile(r"(?i)(?<!can\s)\b(?:" + _MINISTRY + r"|mps|"
+# The Government, the Prime Minister and the National Assembly act for the country too.
+_GOVERNMENT = r"chinh\s+phu|government|thu\s+tuong(?:\s+chinh\s+phu)?|prime\s+minister|quoc\s+hoi|national\s+assembly"
+NATIONAL_ACTOR = re.compile(r"(?i)(?<!can\s)\b(?:" + _MINISTRY + r"|" + _GOVERNMENT + r"|mps|"
                             r"nganh\s+cong\s+an(?!\s+(?:tinh|thanh\s+pho|tp\b|huyen|cac\s+tinh|dia\s+phuong)))\b")
 ACTOR_THEN_VERB = re.compile(r"\)?\s*,?\s*(?:da|vua|cung\s+da|has|have|had|issued|granted|completed)\b")
 ACTOR_OPENS = re.compile(r"(?i)(?:^|[,:;(]|\b(?:muc\s+tieu\s+cua|the|va|and))\s*$")

@@ -42,8 +42,9 @@ CITY_WORD = re.compile(r"(?i)thanh\s+pho|city")
 _NOT_PROVINCE = (r"hinh|than|gon|gian|nhue|toan|chat|cam|thuong|nang|trang|huong|nguyen|"
                  r"den|toi|tu|rieng|chung|theo|ra|xac|khiet|yeu|nghia|mang")  # not "hoa", "ban": "tỉnh Hòa Bình", "tỉnh bạn"
 # Not a number of them, nor several ("5 thành phố trực thuộc Trung ương", "các tỉnh", "many provinces").
-PROVINCIAL = re.compile(r"(?i)(?<!\d\s)(?<!\d)(?<!cac\s)(?<!nhieu\s)(?<!nhung\s)"
-                        r"\b(?:tinh(?!\s+(?:" + _NOT_PROVINCE + r")\b)|province|provincial|thanh\s+pho|city)\b")
+# Not a level of government ("cấp tỉnh", "provincial-level", "provincial and commune-level units").
+PROVINCIAL = re.compile(r"(?i)(?<!\d\s)(?<!\d)(?<!cac\s)(?<!nhieu\s)(?<!nhung\s)(?<!cap\s)"
+                        r"\b(?:tinh(?!\s+(?:" + _NOT_PROVINCE + r")\b)|province|provincial(?![- ]level|\s+and\s+commune)|thanh\s+pho|city)\b")
 # Just before a date: it dates the document cited or the deadline, not the figure.
 ISSUE_OR_DEADLINE = re.compile(
     r"(?i)(?:\b(?:by|until|before|from|starting|den\s+(?:het\s+)?|truoc|tu|ke\s+tu|toi)\s+(?:the\s+end\s+of\s+|ngay\s+|nam\s+)?|"
