@@ -84,3 +84,12 @@ def test_a_deadline_at_the_end_of_a_month_or_of_a_written_day():
     assert deadlines("Trước tháng 7/2026, toàn quốc phải cấp 5.000 thẻ.") == ["2026-06-30"]
     assert deadlines("Từ nay đến hết 31/12/2026, toàn quốc sẽ điều động 239 cán bộ.") == ["2026-12-31"]
     assert deadlines("Phấn đấu tới ngày 30/6, toàn quốc hoàn thành 5.000 thẻ.") == ["2026-06-30"]
+
+
+def test_a_goal_named_so_is_a_target_though_its_day_has_passed():
+    from analysis.extract.proposals.propose import propose_text
+
+    text = "Mục tiêu của Bộ Công an là hoàn thành cấp 50 triệu thẻ căn cước công dân mới trước ngày 1/7/2021."
+    found = [(p["kind"], p["value"], p.get("deadline")) for p in propose_text(text, "t.txt", "2021-07")
+             if p["kind"] in ("observation", "target")]
+    assert found == [("target", 50000000, "2021-06-30")]  # "trước ngày 1/7": by the day before

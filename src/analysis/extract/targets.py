@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date, timedelta
 from collections import Counter
 
 from analysis.extract.dates import MONTHS_EN
@@ -35,7 +36,8 @@ DEADLINES = [
                rf"(?P<q>[1-4]|iv|i{{1,3}})(?:\s*/\s*|\s+(?:nam\s+|of\s+)?){YEAR}\b"),
     # "đến năm 2030", "đến hết năm 2025", "đến cuối năm 2025", "phấn đấu đến 2030", "trong năm 2025"
     re.compile(rf"(?i)\b(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:nam\s+)?{YEAR}\b"),
-    re.compile(rf"(?i)\b(?:den|toi|truoc)\s+(?:het\s+)?(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>0?[1-9]|1[0-2])\s*(?P=sep)\s*{YEAR}\b"),
+    # "đến ngày 30/6/2025"; "trước ngày 1/7/2021": the day before
+    re.compile(rf"(?i)\b(?:den|toi|(?P<before_day>truoc))\s+(?:het\s+)?(?:ngay\s+)?(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>0?[1-9]|1[0-2])\s*(?P=sep)\s*{YEAR}\b"),
     # "đến cuối tháng 6-2021", "đến tháng 7/2021", "trước cuối tháng 6": the month's last day ("trước tháng
     # 7/2021": the day before the month starts)
     re.compile(rf"(?i)\b(?:(?:den|toi|truoc)\s+(?:het|cuoi)\s+|(?:den|toi)\s+|(?P<before_month>truoc)\s+)thang\s+"
@@ -55,7 +57,7 @@ _WEAK = {len(DEADLINES) - 1, DEADLINES.index(IN_YEAR_VI)}  # deadlines that need
 # Read on the original text: folded Vietnamese is ambiguous ("căn cước" is not "cần").
 GOAL = re.compile(
     r"(?i)\b(?:will|shall|must|strive|aims?\s+to|plans?\s+to|planned\s+to|commit(?:ted|s)?\s+to|"
-    r"expected\s+to|need\s+to|sẽ|phấn\s+đấu|dự\s+kiến|cần|phải|phan\s+dau|du\s+kien|phai|ska|skall)\b"
+    r"expected\s+to|need\s+to|sẽ|phấn\s+đấu|dự\s+kiến|cần|phải|mục\s+tiêu|phan\s+dau|du\s+kien|phai|muc\s+tieu|ska|skall)\b"
 )
 PAST = re.compile(
     r"(?i)\b(?:has|have|had|was|were|completed|achieved|reached|received|issued|recorded|đã|vừa|da|vua|"
@@ -95,6 +97,8 @@ def _deadline_iso(m: re.Match) -> str:
         month = int(m["m"]) if groups.get("m") else MONTHS_EN[m["mn"].lower()]
         last = calendar.monthrange(year, month)[1]
         day = min(int(m["d"]), last) if groups.get("d") else last  # "31/2": the month's last day
+        if groups.get("before_day"):
+            return (date(year, month, day) - timedelta(days=1)).isoformat()
         return f"{year:04d}-{month:02d}-{day:02d}"
     return f"{year:04d}-12-31"
 
