@@ -122,3 +122,12 @@ def test_a_fact_is_determined_by_the_text_or_its_masthead():
     # The masthead names a province, not the country: a national fact still needs the text's word.
     national = Fact("s", "observation", ("commune_police_officers", "national", 40.0, "2024-03"), "observations:o")
     assert not determined(national, QuoteText("s", "Tiêu đề\n\nTỉnh Quảng Nam đã bố trí 40 cán bộ.\n\n", "2024-03", "Báo Quảng Nam"))
+
+
+def test_a_date_the_text_closes_a_period_with_is_determined():
+    from analysis.extract.proposals.quote_texts import QuoteText, determined
+    from analysis.extract.proposals.scoring import Fact
+
+    fact = Fact("s", "observation", ("commune_police_hq_funded", "quang-nam", 40.0, "2024-12-31"), "observations:o")
+    assert determined(fact, QuoteText("s", "Tiêu đề\n\nTính đến hết năm 2024, tỉnh Quảng Nam đã có 40 trụ sở.\n\n", "2025-02"))
+    assert not determined(fact, QuoteText("s", "Tiêu đề\n\nNăm 2024, tỉnh Quảng Nam đã có 40 trụ sở.\n\n", "2025-02"))

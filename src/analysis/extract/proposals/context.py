@@ -354,7 +354,7 @@ END_OF = re.compile(r"(?i)\b(?:het|cuoi|the\s+end\s+of)\s+(?:thang\s+)?$")
 END_OF_YEAR = re.compile(r"(?i)\b(?:(?:tinh\s+)?den\s+(?:het|cuoi)\s+nam|(?:by|as\s+of|until|at)\s+the\s+end\s+of)\s+$")
 
 
-def _end_of_month(date: dict, folded: str) -> str:
+def end_of_period(date: dict, folded: str) -> str:
     """"đến hết tháng 3/2020", "by the end of March 2020": the month's last day; "tính đến hết năm
     2019", "by the end of 2019": the year's."""
     value = date["date"]
@@ -385,7 +385,7 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
             chosen = before[-1] if before else usable[0]
             if published and len(published) > 4 and chosen["date"] == published[:4]:  # the year not yet over
                 return Picked(published, True, f"the year of the {scope}, not over: the source's date of publication")
-            return Picked(_end_of_month(chosen, folded), True, f"dated in the {scope}")
+            return Picked(end_of_period(chosen, folded), True, f"dated in the {scope}")
     if published and len(published) == 10 and YESTERDAY.search(folded, frame["sentence"][0], frame["sentence"][1]):
         return Picked(day_before(published), True, "'yesterday': the day before the source's publication")
     if published and NOW.search(folded, frame["sentence"][0], frame["sentence"][1]):
@@ -396,7 +396,7 @@ def pick_date(mentions: Mentions, folded: str, figure: tuple[int, int], frame: d
         carried = [d for d in _usable_dates(mentions, folded, frame["before"], published, taken)
                    if AS_OF.search(folded[max(0, d["start"] - 30) : d["start"]])]
         if carried:
-            return Picked(_end_of_month(carried[-1], folded), False, "the 'as of' date of the sentence before")
+            return Picked(end_of_period(carried[-1], folded), False, "the 'as of' date of the sentence before")
         # "Nghị quyết có hiệu lực từ 16/6/2025. Theo đó, ... tỉnh có 45 đơn vị": what it set, from that day.
         if ACCORDINGLY.match(folded, frame["sentence"][0]):
             effective = [d for d in mentions.dates if frame["before"][0] <= d["start"] < frame["before"][1]

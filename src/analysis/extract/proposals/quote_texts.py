@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.extract.pipeline import extract_text
-from analysis.extract.proposals.context import NATIONAL
+from analysis.extract.proposals.context import NATIONAL, end_of_period
 from analysis.extract.fold import fold
 from analysis.extract.proposals.scoring import Fact, fact_key
 
@@ -108,5 +108,7 @@ def determined(fact: Fact, text: QuoteText) -> bool:
         unit_named = any(slug in (r["unit"], r["current"]) for r in places + home)
     if fact.kind == "target":
         return unit_named and bool(when) and when[:4] in text.text
-    dates = {r["date"] for r in records if r["kind"] == "date"}
+    # A date as written, or the last day of the month or year it closes ("tính đến hết năm 2024").
+    folded = fold(text.text).lower()
+    dates = {d for r in records if r["kind"] == "date" for d in (r["date"], end_of_period(r, folded))}
     return unit_named and (when in dates or when == text.published)
