@@ -13,14 +13,12 @@ the figure, else the nearest after. Else the source's date of publication.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from analysis.reference.units import load_units
+from analysis.extract.proposals.place_names import PlaceNames, place_names  # noqa: F401  (read here, used by propose)
 from analysis.extract.fold import UPPER, fold
 from analysis.extract.proposals.actors import (
     ATTRIBUTION_OPENS, DELEGATION_BEFORE, FOR_ANOTHER, MINISTRY, MINISTRY_HOSTS, national_actor_acts, tells_what_the_ministry_did)
@@ -102,51 +100,6 @@ LIST_OF_UNITS = 3  # a sentence naming this many units lists them
 _DISTRICT_WORD = r"(?:(?i:huyện|huyen|thị xã|thi xa|quận|quan|thành phố|thanh pho)\s+|(?:TP|TX)\.?\s*)"
 # "3 phường ở Điện Bàn", "4 xã của huyện Nghi Lộc"; not "300 cán bộ của Công an tỉnh Hà Tĩnh".
 AT_NAME = re.compile(r"\s*(?:(?:ở|tại|tai|thuộc|thuoc|in|of)\s+" + _DISTRICT_WORD + r"?|(?:của|cua)\s+" + _DISTRICT_WORD + r")(" + NAME + ")")
-
-
-@dataclass(frozen=True)
-class PlaceNames:
-    """What data/reference says of places below and beside the provinces: the legacy districts'
-    names, written or folded, as one pattern (None without districts.csv), and the slugs of the
-    centrally-run cities (units.csv), whose "TP X" is the province itself."""
-    districts: re.Pattern | None
-    cities: frozenset
-    became_cities: tuple = ()  # (slug, since): a province that became such a city (Thừa Thiên Huế, 1 January 2025)
-
-    def on(self, published: str | None) -> "PlaceNames":
-        """The names as of a text's date: "TP Huế" in March 2025 is the province itself."""
-        since = frozenset(slug for slug, day in self.became_cities if published and published >= day)
-        return PlaceNames(self.districts, self.cities | since, self.became_cities)
-
-
-def _rows(path: Path) -> list[dict]:
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-@lru_cache(maxsize=4)
-def _place_names(reference: str, _stamp: tuple) -> PlaceNames:
-    units = _rows(Path(reference) / "units.csv")
-    provinces = {fold(r["name_vi"]).lower() for r in units}
-    cities = frozenset(r["slug"] for r in units if r.get("type") == "centrally-run city")
-    names = {r["name_vi"] for r in _rows(Path(reference) / "districts.csv")}
-    # Two words at least ("Vinh" is also a word), and not a province's name ("Hà Tĩnh" city).
-    names = {n for n in names if len(n.split()) >= 2 and fold(n).lower() not in provinces}
-    forms = sorted(names | {fold(n) for n in names}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, forms)) + r")(?![\w])") if forms else None
-    became = tuple((r["slug"], r["valid_from"]) for r in _rows(Path(reference) / "unit_types.csv")
-                   if r.get("type") == "centrally-run city" and r.get("valid_from") and r["slug"] not in cities)
-    return PlaceNames(pattern, cities, became)
-
-
-def place_names(reference: Path) -> PlaceNames:
-    """The PlaceNames of a reference folder, read once per version of its files: a figure whose
-    words name a district bare ("Hưng Nguyên đã điều động 56 đồng chí") is the district's."""
-    files = [reference / "districts.csv", reference / "units.csv"]
-    stamp = tuple(p.stat().st_mtime_ns if p.is_file() else 0 for p in files)
-    return _place_names(str(reference), stamp)
 
 
 ONE_OF = re.compile(r"(?i)\b(?:là\s+)?(?:một\s+trong(?:\s+(?:số|tổng\s+số))?|mot\s+trong(?:\s+(?:so|tong\s+so))?|is\s+one\s+of(?:\s+the)?|one\s+of\s+the)\s+$")
