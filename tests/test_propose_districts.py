@@ -3,7 +3,8 @@ from data/reference/districts.csv; here a fictional table, so no real place is i
 
 from __future__ import annotations
 
-from analysis.extract.proposals.context import Mentions, PlaceNames, place_names, smaller_unit
+from analysis.extract.proposals.context import Mentions, smaller_unit
+from analysis.extract.proposals.place_names import PlaceNames, place_names
 
 
 def reference(tmp_path):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
 from collections import Counter
+from datetime import date, timedelta
 
 from analysis.extract.dates import MONTHS_EN
 from analysis.extract.fold import UPPER, finditer, fold, lowered

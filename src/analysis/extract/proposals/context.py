@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.reference.units import load_units
-from analysis.extract.proposals.place_names import PlaceNames, place_names  # noqa: F401  (read here, used by propose)
+from analysis.extract.proposals.place_names import PlaceNames
 from analysis.extract.fold import UPPER, fold
 from analysis.extract.proposals.actors import (
     ATTRIBUTION_OPENS, DELEGATION_BEFORE, FOR_ANOTHER, MINISTRY, MINISTRY_HOSTS, national_actor_acts, tells_what_the_ministry_did)
@@ -159,7 +159,7 @@ NEW_ONE = re.compile(r"(?i)\s+moi\b")  # "tỉnh mới", "thành phố mới"; "
 NEW_BEFORE = re.compile(r"(?i)\bthe\s+new\s+$")
 
 
-def _new_one(mentions: Mentions, spoken: re.Match, figure: tuple[int, int]) -> str | None:
+def _new_one(mentions: Mentions, spoken: re.Match) -> str | None:
     """"Tỉnh mới có 96 đơn vị" after "Long An sáp nhập với Tây Ninh ... với tên gọi Tây Ninh": the
     merged unit the text named last before the figure (a province the merger joined with others)."""
     folded = spoken.string
@@ -229,7 +229,7 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
             and not FOR_ANOTHER.search(folded, sentence[0], sentence[1]):
         return Picked("national", True, "no unit named in the sentence: the Ministry did it, for the country")
     spoken = PROVINCIAL.search(folded, sentence[0], sentence[1])
-    if spoken and (merged := _new_one(mentions, spoken, figure)):
+    if spoken and (merged := _new_one(mentions, spoken)):
         return Picked(merged, False, f"'the new province': the merged unit named before, {merged}")
     main = mentions.main_unit
     named_before = [p for p in mentions.places if p["unit"] == main and p["start"] < figure[0]]

@@ -13,7 +13,8 @@ import re
 from analysis.extract.fold import VIETNAMESE_LETTERS, fold
 from analysis.extract.places import MERGER_PLANS
 from analysis.extract.quantities import PART_OF_BEFORE
-from analysis.extract.proposals.context import Mentions, Picked, PlaceNames, pick_date, pick_unit, smaller_unit
+from analysis.extract.proposals.context import Mentions, Picked, pick_date, pick_unit, smaller_unit
+from analysis.extract.proposals.place_names import PlaceNames
 from analysis.extract.proposals.cues import (
     AMOUNT, HQ_OF, MARGIN_AFTER, MARGIN_BEFORE, NOT_YET_BEFORE, PURPOSE_BEFORE, RATE_BEFORE, ARRANGEMENT, ARRANGEMENT_DECIDED, DEADLINE_BEFORE, ELIGIBLE_AFTER, PERSON_NOUN, RECEIVED_AFTER, RECIPIENT_BEFORE, FUTURE_AFTER, ONE_KIND, OTHER_KIND_COUNT, UNCOUNTED_KIND_AFTER, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, FUTURE, KINDS_AFTER,
     MEASURES, MEASURE_AMOUNT, MINIMUM_EACH, NEW_STATE_BEFORE, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER,
@@ -150,8 +151,7 @@ class Facts:
             return TENTATIVE
         if FUTURE_AFTER.match(self.terms_text, figure[1]):
             return TENTATIVE
-        # A day after publication set as the figure's deadline ("finish issuing cards for 4.2 million
-        # residents before April 30"): a plan.
+        # A day after publication set as the figure's deadline ("issue cards for 4.2 million before April 30"): a plan.
         if self.published and any(figure[1] <= d["start"] < clause[1] and len(d["date"]) >= 7 and d["date"][: len(self.published)] > self.published
                                   and DEADLINE_BEFORE.search(self.low, max(0, d["start"] - 20), d["start"])
                                   for d in self.mentions.dates):

@@ -23,14 +23,20 @@ from analysis.reference.units import load_units
 _NAME = re.compile(r"^[^(|]*")
 
 
+def masthead(publisher: str | None, address: str | None) -> tuple[str, str]:
+    """The outlet's own name, and the words of the page address's last path segment, capitalised
+    as names are ("cand.com.vn/.../Cong-an-tinh-Bac-Lieu-bo-tri-100" -> "Cong An Tinh Bac Lieu Bo Tri")."""
+    name = _NAME.match(publisher).group().strip() if publisher else ""
+    words = _SLUG_WORDS.findall(address.rstrip("/").rsplit("/", 1)[-1]) if address else []
+    return name, " ".join(w.capitalize() for w in words)  # slugs lose their capitals
+
+
 def home_unit(publisher: str | None, published: str | None = None, address: str | None = None) -> tuple[str | None, str | None]:
     """The unit the publisher's name names; else the one the page's address names in its last
     path segment ("cand.com.vn/.../Cong-an-tinh-Bac-Lieu-bo-tri-100-cong-an-chinh-quy")."""
-    unit = _named(_NAME.match(publisher).group().strip(), published) if publisher else (None, None)
-    if unit[0] is None and address:
-        words = _SLUG_WORDS.findall(address.rstrip("/").rsplit("/", 1)[-1])
-        unit = _named(" ".join(w.capitalize() for w in words), published)  # slugs lose their capitals
-    return unit
+    name, slug = masthead(publisher, address)
+    unit = _named(name, published)
+    return unit if unit[0] is not None else _named(slug, published)
 
 
 _SLUG_WORDS = re.compile(r"[A-Za-zÀ-ỹĐđ]+")

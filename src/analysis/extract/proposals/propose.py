@@ -21,11 +21,12 @@ from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
 from analysis.extract.proposals.actors import DELEGATION_BEFORE, MINISTRY_HOSTS
 from analysis.extract.proposals.context import (
-    ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, place_names, speaks_of_country)
+    ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, speaks_of_country)
 from analysis.extract.proposals.documents import LOCAL_ISSUERS, document_proposals, issuer_of
 from analysis.extract.proposals.cues import BREAKDOWN
 from analysis.extract.proposals.facts import Facts
 from analysis.extract.proposals.home import home_unit
+from analysis.extract.proposals.place_names import place_names
 from analysis.extract.proposals.plans import planned_target
 from analysis.extract.proposals.terms import load_indicators
 from analysis.extract.reading import read_document, title_line

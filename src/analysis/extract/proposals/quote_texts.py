@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.extract.pipeline import extract_text
 from analysis.extract.proposals.context import NATIONAL, end_of_period
+from analysis.extract.proposals.home import masthead
 from analysis.extract.fold import fold
 from analysis.extract.proposals.scoring import Fact, fact_key
 
@@ -86,29 +86,22 @@ def quote_facts(curated: Path):
     return facts
 
 
-def masthead(text: QuoteText) -> str:
-    """The publisher's own name (before any bracket) and the words of the page address's last
-    segment, one line each: what a reader knows of the text's origin besides its words."""
-    name = (text.publisher or "").split("(")[0].strip()
-    slug = " ".join(w.capitalize() for w in re.findall(r"[A-Za-zÀ-ỹĐđ]+", (text.address or "").rstrip("/").rsplit("/", 1)[-1]))
-    return f"{name}\n\n{slug}\n"
-
-
 def determined(fact: Fact, text: QuoteText) -> bool:
     """Whether the text, or its masthead, names the fact's unit and states its date (a deadline's year, for a target)."""
     records = extract_text(text.text, text.source_id, text.published)
     places = [r for r in records if r["kind"] == "place"]
+    folded = fold(text.text).lower()
     # The masthead is given with the text: a provincial paper names its province there.
-    home = [r for r in extract_text(masthead(text), text.source_id, text.published) if r["kind"] == "place"]
+    name, slug = masthead(text.publisher, text.address)
+    home = [r for r in extract_text(f"{name}\n\n{slug}\n", text.source_id, text.published) if r["kind"] == "place"]
     indicator, unit, value, when = fact.key
     if unit == "national":
-        unit_named = not places or bool(NATIONAL.search(fold(text.text).lower()))
+        unit_named = not places or bool(NATIONAL.search(folded))
     else:
         slug = (unit or "").split(":")[-1]
         unit_named = any(slug in (r["unit"], r["current"]) for r in places + home)
     if fact.kind == "target":
         return unit_named and bool(when) and when[:4] in text.text
     # A date as written, or the last day of the month or year it closes ("tính đến hết năm 2024").
-    folded = fold(text.text).lower()
     dates = {d for r in records if r["kind"] == "date" for d in (r["date"], end_of_period(r, folded))}
     return unit_named and (when in dates or when == text.published)

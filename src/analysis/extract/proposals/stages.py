@@ -18,10 +18,10 @@ E_ID_STAGES = ("eid_records_collected", "eid_accounts_issued", "eid_accounts_act
 ACTIVATED_BEFORE = re.compile(r"(?i)(?<!chua\s)(?<!not\s)\b(?:kich\s+hoat|activated)\s+(?:duoc\s+|thanh\s+cong\s+)?"
                               r"(?:(?:tren|hon|gan|khoang|over|nearly|about|more\s+than)\s+)?$")
 _PASSIVE = r"(?:have|has|had|were|was)\s+(?:been\s+)?(?:successfully\s+)?"
-_ACT = r"(?P<act>activated|issued|granted|created|approved|received|collected|submitted)\b"
 _ACTS = {"activated": "eid_accounts_activated", "issued": "eid_accounts_issued", "granted": "eid_accounts_issued",
          "created": "eid_accounts_issued", "approved": "eid_accounts_issued", "received": "eid_records_collected",
          "collected": "eid_records_collected", "submitted": "eid_records_collected"}
+_ACT = r"(?P<act>" + "|".join(_ACTS) + r")\b"
 # The first act after the figure in its clause ("6 million accounts created ..."); a part ("X of
 # the Y accounts created in Hanoi have been activated") takes the passive main verb, past the whole's own act.
 _ACT_AFTER = re.compile(r"(?i)[^.;:,()]{0,100}?\b(?:" + _PASSIVE + r")?" + _ACT)

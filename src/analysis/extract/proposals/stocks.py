@@ -43,7 +43,7 @@ def over_a_period(quantity: dict, quantities: list[dict], terms_text: str, sente
         return False
     since = periods[-1].end()
     counts_between = [q for q in quantities if since <= q["start"] and q["end"] <= quantity["start"]
-                      and q.get("unit") not in NOT_COUNTED and q is not quantity]
+                      and q.get("unit") not in NOT_COUNTED]
     return not counts_between
 
 
