@@ -1243,3 +1243,12 @@ def test_a_level_of_government_is_no_province_spoken_of():
             "with 34 provincial-level administrative units and 3,000 commune-level units.")
     units = {p["unit"] for p in propose_text(text, "t.txt", "2025", publisher="Báo Nghệ An") if p["kind"] == "observation"}
     assert units == {"national"}  # the Government acts for the country; a level is no province
+
+
+def test_officers_of_one_post_are_not_all_those_sent():
+    text = ("Công an tỉnh đã lựa chọn 40 cán bộ bố trí Trưởng Công an cấp xã; 90 cán bộ là Phó Đội trưởng, "
+            "Phó Trưởng Công an cấp xã đương nhiệm.")
+    assert facts(text) == []
+    text = "Công an tỉnh đã điều động 300 cán bộ đảm nhiệm chức danh Trưởng Công an xã, Phó Trưởng Công an xã và Công an viên."
+    assert [p["value"] for p in facts(text)] == [300]
+    assert facts("The provincial police have assigned 40 regular police officers as chiefs of commune police.") == []
