@@ -1252,3 +1252,21 @@ def test_officers_of_one_post_are_not_all_those_sent():
     text = "Công an tỉnh đã điều động 300 cán bộ đảm nhiệm chức danh Trưởng Công an xã, Phó Trưởng Công an xã và Công an viên."
     assert [p["value"] for p in facts(text)] == [300]
     assert facts("The provincial police have assigned 40 regular police officers as chiefs of commune police.") == []
+
+
+def test_a_paragraph_that_turns_to_one_province_goes_on_about_it():
+    text = ("The two provinces shared their experience. For Nam Dinh province, 25 public services have been deployed. "
+            "By May 29, 2023, the whole province had collected 100% of citizen identification records.")
+    found = propose_text(text, "t.txt", "2023-07-25", publisher="Vietnam.vn")
+    assert [(p["unit"], p["value"]) for p in found if p["kind"] == "observation"] == [("nam-dinh", 100)]
+    text = text.replace("For Nam Dinh province", "In the two provinces")
+    found = propose_text(text, "t.txt", "2023-07-25", publisher="Vietnam.vn")
+    assert [p["unit"] for p in found if p["kind"] == "observation"] == [None]
+
+
+def test_bank_accounts_are_no_identity_figure():
+    for text in ("Nam Dinh province has equipped 17 QR code readers for citizen identification cards. "
+                 "The issuance of bank accounts for social security beneficiaries reached 34.3%.",
+                 "Tỉnh Nam Định đã cấp căn cước công dân cho người dân. "
+                 "Việc mở tài khoản ngân hàng cho người hưởng chính sách an sinh xã hội đạt 34,3%."):
+        assert facts(text, published="2023-07-25") == []

@@ -155,6 +155,9 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
     return smaller[0].group(1) if smaller else None
 
 
+# A sentence that turns to one unit: "For Dien Bien province,", "Đối với tỉnh X,", "Riêng TP Y,".
+TOPIC_OPENING = re.compile(r"(?i)(?:^|[.;!?]\s+|\n)\s*(?:for|as\s+for|regarding|doi\s+voi|rieng|con)\s+"
+                           r"(?:(?:tinh|thanh\s+pho|tp\.?|the\s+province\s+of)\s+)?$")
 NEW_ONE = re.compile(r"(?i)\s+moi\b")  # "tỉnh mới", "thành phố mới"; "the new province" below
 NEW_BEFORE = re.compile(r"(?i)\bthe\s+new\s+$")
 
@@ -231,6 +234,8 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     spoken = PROVINCIAL.search(folded, sentence[0], sentence[1])
     if spoken and (merged := _new_one(mentions, spoken)):
         return Picked(merged, False, f"'the new province': the merged unit named before, {merged}")
+    if topic := paragraph_topic(mentions, folded, sentence):
+        return Picked(topic, False, f"no unit in the sentence: the one its paragraph turned to, {topic}")
     main = mentions.main_unit
     named_before = [p for p in mentions.places if p["unit"] == main and p["start"] < figure[0]]
     if main and named_before:
@@ -257,6 +262,16 @@ def pick_unit(mentions: Mentions, folded: str, figure: tuple[int, int], clause: 
     if home and kind == "province":  # a provincial paper's figure with no unit of its own is its province's
         return Picked(home, False, f"no unit named in the sentence or before it: the publisher's, {home}")
     return Picked(None, False, "no unit named in the sentence or before it, nor the country: which?")
+
+
+def paragraph_topic(mentions: Mentions, folded: str, sentence: tuple[int, int]) -> str | None:
+    """The unit a sentence earlier in the paragraph turned to ("For Dien Bien province, ...",
+    "Riêng tỉnh X, ..."), when no place is named after it: later sentences go on about it."""
+    paragraph = folded.rfind("\n", 0, sentence[0]) + 1
+    earlier = [p for p in mentions.places if paragraph <= p["start"] < sentence[0]]
+    if earlier and TOPIC_OPENING.search(folded, paragraph, earlier[-1]["start"]):
+        return unit_of(earlier[-1])
+    return None
 
 
 def document_dates(mentions: Mentions, folded: str) -> set[int]:
