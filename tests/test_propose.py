@@ -1270,3 +1270,13 @@ def test_bank_accounts_are_no_identity_figure():
                  "Tỉnh Nam Định đã cấp căn cước công dân cho người dân. "
                  "Việc mở tài khoản ngân hàng cho người hưởng chính sách an sinh xã hội đạt 34,3%."):
         assert facts(text, published="2023-07-25") == []
+
+
+def test_a_target_met_is_a_figure_reached():
+    def said(verb):
+        return ("Implementing the project on mobilizing regular police to take on the positions of communal police in "
+                f"Nam Dinh province, the Provincial Public Security {verb} the target of 100% of communal police being "
+                "regular forces in 124/124 communes and towns.")
+    assert sorted(pairs(said("has arranged to ensure"))) == [
+        (100, "communes_with_regular_police_share"), (124, "communes_with_regular_police")]
+    assert pairs(said("aims to meet")) == []

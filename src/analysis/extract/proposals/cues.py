@@ -96,6 +96,11 @@ FUTURE = re.compile(r"(?i)\b(?:dự\s+kiến|du\s+kien|đề\s+xuất|de\s+xuat|
                     r"thành\s+lập|đầu\s+tư|phân\s+bổ)|"
                     r"se\s+(?:duoc\s+)?(?:dieu\s+dong|bo\s+tri|xay\s+dung|khoi\s+cong|hoan\s+thanh|cap|tuyen|dua|"
                     r"thanh\s+lap|dau\s+tu|phan\s+bo))\b")
+# A target already met ("has arranged to ensure the target of 100%", "đã hoàn thành chỉ tiêu 100%"):
+# the words of a target, of a figure reached.
+TARGET_WORD = re.compile(r"(?i)\b(?:target|goal|plan|mục\s+tiêu|muc\s+tieu|chỉ\s+tiêu|chi\s+tieu|kế\s+hoạch|ke\s+hoach)\b")
+TARGET_MET_BEFORE = re.compile(r"(?i)\b(?:achieved|completed|reached|met|ensured?|fulfilled|exceeded|surpassed|"
+                               r"hoàn\s+thành|hoan\s+thanh|vượt|vuot)\s+(?:the\s+|its\s+|a\s+)?$")
 PLAN = re.compile(FUTURE.pattern + r"|\b(?:phương\s+án|phuong\s+an|dự\s+thảo|du\s+thao|draft)\b"
                   r"|\bwill\s+(?:be\s+)?(?:reorgani[sz]|rearrang|merg|reduc|consolidat)|\bsẽ\s+(?:được\s+)?(?:sắp\s+xếp|sáp\s+nhập|hợp\s+nhất|giảm)"
                   r"|\bse\s+(?:duoc\s+)?(?:sap\s+xep|sap\s+nhap|hop\s+nhat|giam)\b")

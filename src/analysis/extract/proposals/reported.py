@@ -16,7 +16,7 @@ from analysis.extract.proposals.cues import (
     ELIGIBLE_AFTER, FUTURE, FUTURE_AFTER, MARGIN_AFTER, MARGIN_BEFORE, MEASURES, MEASURE_AMOUNT, MINIMUM_EACH,
     NEW_STATE_BEFORE, NOT_COUNTED, NOT_YET_BEFORE, OF_TOTAL_OPENING, OLD_STATE_AFTER, OLD_STATE_BEFORE,
     OLD_STATE_BEFORE_FOLDED, ONE_POST, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN, PLAN_AMOUNT_BEFORE,
-    PURPOSE_BEFORE, RANGE_AFTER, RANGE_BEFORE, RATE_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY, SOME_UNITS, TENTATIVE,
+    PURPOSE_BEFORE, RANGE_AFTER, RANGE_BEFORE, RATE_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY, SOME_UNITS, TARGET_MET_BEFORE, TARGET_WORD, TENTATIVE,
     WORD_AFTER_NUMBER, YEAR_NAMED,
 )
 
@@ -69,7 +69,7 @@ class ReportedChecks:
                 or RATIO_BEFORE.search(lead) or MINIMUM_EACH.search(self.terms_text, sentence[0], figure[1]):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
-        planned = bool(PLAN.search(self.terms_text, sentence[0], sentence[1])) or self._arrangement_planned(sentence)
+        planned = self._plan_word(PLAN, *sentence) or self._arrangement_planned(sentence)
         before = OLD_STATE_BEFORE_FOLDED if self.folded else OLD_STATE_BEFORE
         changed = CHANGE.search(self.terms_text, sentence[0], sentence[1])
         old_state = before.search(lead) or (changed and OLD_STATE_AFTER.match(self.terms_text, figure[1], sentence[1]))
@@ -78,7 +78,7 @@ class ReportedChecks:
         frame["plan_starts_from"] = bool(old_state and planned)  # the state now, which a plan changes
         # The amount of a plan, a policy or a target ("hoàn thành kế hoạch cấp 50 triệu căn cước",
         # "chủ trương cấp mới 50 triệu", "mục tiêu xây dựng 100 trụ sở").
-        if PLAN_AMOUNT_BEFORE.search(lead):
+        if self._plan_word(PLAN_AMOUNT_BEFORE, sentence[0], figure[0]):
             return TENTATIVE
         # A year after publication named before the figure ("năm 2025 có ít nhất 30%" in 2023): a plan.
         if self.published and any(int(y) > int(self.published[:4]) for y in
@@ -95,11 +95,16 @@ class ReportedChecks:
         # hệ thống ... sẽ kết nối với 50 triệu căn cước").
         # ... but not before an aside that opens on the present ("... chuẩn bị ... (Đến nay đã bố trí 2.200").
         since = max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]])
-        if planned and not old_state and FUTURE.search(self.terms_text, since, figure[0]):
+        if planned and not old_state and self._plan_word(FUTURE, since, figure[0]):
             return TENTATIVE
         if planned and not old_state and NEW_STATE_BEFORE.search(lead):
             return "the state a planned change leads to"
         return None
+
+    def _plan_word(self, pattern: re.Pattern, start: int, end: int) -> bool:
+        """Whether words of a plan stand in terms_text[start:end], not counting a target met."""
+        return any(not (TARGET_WORD.search(m.group()) and TARGET_MET_BEFORE.search(self.terms_text, max(0, m.start() - 40), m.start()))
+                   for m in pattern.finditer(self.terms_text, start, end))
 
     def _arrangement_planned(self, sentence: tuple[int, int]) -> bool:
         """A rearrangement spoken of, in the sentence or the title ("Phương án sáp nhập ..."), between the merger's
