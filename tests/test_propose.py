@@ -1280,3 +1280,9 @@ def test_a_target_met_is_a_figure_reached():
     assert sorted(pairs(said("has arranged to ensure"))) == [
         (100, "communes_with_regular_police_share"), (124, "communes_with_regular_police")]
     assert pairs(said("aims to meet")) == []
+
+
+def test_a_bracket_holds_its_breakdown_across_a_semicolon():
+    text = ("Sau sắp xếp, tỉnh Nam Định còn 19 đơn vị hành chính cấp xã (16 đơn vị mới; 3 đơn vị có thay đổi "
+            "về diện tích tự nhiên).")
+    assert pairs(text, published="2020-01-15") == [(19, "commune_level_units")]

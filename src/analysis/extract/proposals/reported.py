@@ -29,6 +29,9 @@ class ReportedChecks:
         sentence, clause = frame["sentence"], frame["clause"]
         lead = self.terms_text[sentence[0] : figure[0]]
         own_part = frame["part"][0] - sentence[0]  # a breakdown in another part ("including 8 districts; 100 ...") is not this one's
+        opened = lead.rfind("(", 0, own_part)  # ... unless a bracket holds both ("(16 đơn vị mới; 3 đơn vị ...)")
+        if opened > lead.rfind(")", 0, own_part) and ")" not in lead[own_part:]:
+            own_part = opened
         # An aside on the state before ("(trước khi sắp xếp, tỉnh có 192 ...)") starts afresh.
         asides = [m.end() for m in re.finditer(r"\(", lead) if ASIDE_OPENING.match(lead, m.end()) and ")" not in lead[m.end() :]]
         for m in self._breakdown_words(sentence[0] + max([own_part] + asides[-1:]), figure[0]):
