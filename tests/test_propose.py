@@ -1286,3 +1286,10 @@ def test_a_bracket_holds_its_breakdown_across_a_semicolon():
     text = ("Sau sắp xếp, tỉnh Nam Định còn 19 đơn vị hành chính cấp xã (16 đơn vị mới; 3 đơn vị có thay đổi "
             "về diện tích tự nhiên).")
     assert pairs(text, published="2020-01-15") == [(19, "commune_level_units")]
+
+
+def test_one_days_count_is_a_flow_not_the_stock():
+    text = "Theo Công an tỉnh Nam Định, trong ngày 2-8, Công an các đơn vị đã thu nhận hơn 4.700 hồ sơ cấp căn cước."
+    assert facts(text, published="2024-08-04") == []
+    text = "Theo Công an tỉnh Nam Định, đến ngày 2-8, Công an các đơn vị đã thu nhận hơn 4.700 hồ sơ cấp căn cước."
+    assert [p["value"] for p in facts(text, published="2024-08-04")] == [4700]

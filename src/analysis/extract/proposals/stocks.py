@@ -19,8 +19,10 @@ COUNTS_NOT_YET_DONE = frozenset({"commune_police_without_hq"})
 
 # The period opens the clause of the count it bounds.
 # Not "trong 20 ngày" alone: twenty days since a campaign began count all it has done.
+# One day's count ("trong ngày 2-8, ... thu nhận hơn 4.700 hồ sơ", "in a single day") is a flow too.
 PERIOD_BEFORE = re.compile(
-    r"(?i)\b(?:từ\s+đầu\s+năm|tu\s+dau\s+nam|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year)\b")
+    r"(?i)\b(?:từ\s+đầu\s+năm|tu\s+dau\s+nam|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
+    r"(?:riêng\s+|rieng\s+)?trong\s+(?:ngày|ngay)\s+\d|in\s+(?:a|one)\s+(?:single\s+)?day)\b")
 # Shares of a whole: none exceeds it. A share of a target may ("đạt 139,8% chỉ tiêu").
 BOUNDED_SHARES = frozenset({"eid_activation_share", "communes_with_regular_police_share", "commune_police_hq_share",
                             "model_ward_police_share", "towns_with_model_ward_pilot"})
