@@ -1085,6 +1085,9 @@ def test_a_pages_address_names_its_province_when_its_publisher_does_not():
     assert home_unit(None, "2023-05", address) == ("vinh-long", "province")
     assert home_unit("Báo Hà Tĩnh", "2023-05", address) == ("ha-tinh", "province")  # the publisher first
     assert home_unit(None, "2023-05", "https://example.vn/them-1-tinh-bo-tri-100-cong-an-chinh-quy-836.html") == (None, None)
+    # A page republished from an outlet that names its province, in brackets; an edition's note names none.
+    assert home_unit("Vietnam.vn (Báo Hà Tĩnh)", "2023-05") == ("ha-tinh", "province")
+    assert home_unit("Báo Lao Động (English edition)", "2023-05") == (None, None)
     text = "Đến nay, toàn tỉnh đã bố trí 300 cán bộ công an chính quy về các xã."
     found = propose_text(text, "t.txt", "2023-05", address=address)
     assert [p["unit"] for p in found if p["kind"] == "observation"] == ["vinh-long"]
