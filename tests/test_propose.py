@@ -1296,3 +1296,18 @@ def test_one_days_count_is_a_flow_not_the_stock():
     assert facts(text, published="2024-08-04") == []
     text = "Theo Công an tỉnh Nam Định, đến ngày 2-8, Công an các đơn vị đã thu nhận hơn 4.700 hồ sơ cấp căn cước."
     assert [p["value"] for p in facts(text, published="2024-08-04")] == [4700]
+
+
+def test_units_counted_by_name():
+    text = ("Ngày 20/5/2024, UBND tỉnh Nam Định khánh thành trụ sở Công an xã Giao An. "
+            "Đây là trụ sở Công an xã đầu tiên trên địa bàn tỉnh.")
+    only(text, indicator_id="commune_police_hq_completed", unit="nam-dinh", value=1)
+    text = ("Năm 2023, Công an tỉnh Nam Định lựa chọn Công an phường Lộc Hạ và Công an phường Trần Tế Xương "
+            "để xây dựng điểm mô hình Công an phường điển hình, kiểu mẫu.")
+    only(text, indicator_id="model_ward_police_candidates", unit="nam-dinh", value=2, date="2023")
+    # Any one headquarters named is a commune's event; a number that counts the named ones already counts them.
+    assert facts("Ngày 20/5/2024, UBND tỉnh Nam Định khánh thành trụ sở Công an xã Giao An.") == []
+    from analysis.extract.proposals.named_units import named_counts
+    text = "Tỉnh Nam Định khánh thành trụ sở Công an xã Giao An, trụ sở công an xã đầu tiên của tỉnh, cùng 2 trụ sở khác."
+    assert [q["value"] for q in named_counts(text, [])] == [1]
+    assert named_counts(text, [{"start": text.index("2 trụ"), "unit": "trụ sở"}]) == []

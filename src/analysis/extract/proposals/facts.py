@@ -200,6 +200,8 @@ class Facts(ReportedChecks):
             return None
         reasons: list[str] = []
         choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
+        if quantity.get("indicator"):  # units counted by name: their act says what they are (proposals.named_units)
+            choice = Choice(quantity["indicator"], max(choice.score, 1.0), None, 0.0)
         if beyond_its_whole(choice.indicator, quantity):  # "kích hoạt ... đạt 111%": of a target, not of a whole
             choice = Choice(choice.runner_up, choice.runner_up_score, None, 0.0)
         if why_not == PART:
@@ -221,8 +223,8 @@ class Facts(ReportedChecks):
             return None  # "tỉnh có 1,3 triệu người dân": a population, not cards issued
         if not_yet_done(choice.indicator, quantity, self.terms_text) or over_a_period(quantity, self.quantities, self.terms_text, frame["sentence"][0]):
             return None  # what is not yet done, or a flow over a period: no stock (proposals.stocks)
-        if smaller_unit(self.text, self.mentions, figure, frame["own"], self.places):
-            return None  # a district's or a commune's figure: no unit of the briefs holds it
+        if not quantity.get("indicator") and smaller_unit(self.text, self.mentions, figure, frame["own"], self.places):
+            return None  # a district's or a commune's figure: no unit of the briefs holds it (a unit named is counted)
         if choice.indicator is None or choice.tied:
             return self.new_indicator(quantity, frame, choice)
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])

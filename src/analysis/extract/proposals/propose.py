@@ -19,6 +19,7 @@ from pathlib import Path
 
 from analysis.extract.pipeline import TextContext, extract_window, to_record
 from analysis.extract.fold import fold
+from analysis.extract.proposals.named_units import named_counts
 from analysis.extract.proposals.actors import DELEGATION_BEFORE, MINISTRY_HOSTS
 from analysis.extract.proposals.context import (
     ISSUE_OR_DEADLINE, YESTERDAY, Mentions, day_before, document_dates, speaks_of_country)
@@ -113,7 +114,7 @@ def propose_text(text: str, source: str = "<text>", published=None, root=None, p
         proposals.append(proposal)
         claimed |= {id(q) for q in quantities if target["start"] <= q["start"] and q["end"] <= target["end"]
                     and q["value"] == target["value"]}
-    for quantity in quantities:
+    for quantity in quantities + named_counts(text, quantities):
         if in_title(quantity):
             continue  # a title restates (and rounds) a figure of the body: read it there
         if id(quantity) not in claimed:
