@@ -199,9 +199,11 @@ class Facts(ReportedChecks):
         if why_not and why_not not in (TENTATIVE, PART):
             return None
         reasons: list[str] = []
-        choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
-        if quantity.get("indicator"):  # units counted by name: their act says what they are (proposals.named_units)
-            choice = Choice(quantity["indicator"], max(choice.score, 1.0), None, 0.0)
+        if quantity.get("indicator"):  # units counted with no number: their act says what they are (proposals.named_units)
+            choice = Choice(quantity["indicator"], 1.0, None, 0.0)
+            reasons.append("indicator: the act done to the units named")
+        else:
+            choice = self._indicator(frame, figure, quantity.get("unit"), reasons)
         if beyond_its_whole(choice.indicator, quantity):  # "kích hoạt ... đạt 111%": of a target, not of a whole
             choice = Choice(choice.runner_up, choice.runner_up_score, None, 0.0)
         if why_not == PART:

@@ -24,8 +24,9 @@ _NAME = re.compile(r"^[^(|]*")
 
 
 def masthead(publisher: str | None, address: str | None) -> tuple[str, str]:
-    """The outlet's own name (with the outlet it republishes, when only that names a place), and the words of the page address's last path segment, capitalised
-    as names are ("cand.com.vn/.../Cong-an-tinh-Bac-Lieu-bo-tri-100" -> "Cong An Tinh Bac Lieu Bo Tri")."""
+    """The outlet's own name (with the outlet it republishes, when only that names a place), and
+    the words of the page address's last path segment, capitalised as names are
+    ("cand.com.vn/.../Cong-an-tinh-Bac-Lieu-bo-tri-100" -> "Cong An Tinh Bac Lieu Bo Tri")."""
     name = _NAME.match(publisher).group().strip() if publisher else ""
     if publisher and not find_places(name, fold(name)):
         # A page republished from an outlet that names it, in brackets: "Vietnam.vn (Báo Hải Dương)".

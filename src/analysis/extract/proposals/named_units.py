@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from analysis.extract.proposals.context import NAME
+from analysis.extract.proposals.spans import previous_sentence, sentence_span
 
 # "trụ sở (làm việc) công an xã (A) đầu tiên", "the first commune police headquarters"
 FIRST_HQ = re.compile(r"(?i)(?:trụ\s+sở|nhà\s+làm\s+việc)(?:\s+làm\s+việc)?\s+(?:của\s+)?công\s+an\s+(?:cấp\s+)?xã"
@@ -31,7 +32,6 @@ MODEL = re.compile(r"(?i)\b(?:kiểu\s+mẫu|điển\s+hình|xây\s+dựng\s+đi
 SELECTED = re.compile(r"(?i)\b(?:lựa\s+chọn|chọn|đăng\s+ký)")
 ONE_OF_BEFORE = re.compile(r"(?i)\b(?:một\s+trong|one\s+of)\b")
 UNIT_WORD = re.compile(r"(?i:công\s+an)\s+(?i:xã|phường|thị\s+trấn)\s|(?i:phường)\s")
-SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 def named_counts(text: str, quantities: list[dict]) -> list[dict]:
@@ -40,7 +40,7 @@ def named_counts(text: str, quantities: list[dict]) -> list[dict]:
     found: list[dict] = []
     for pattern, noun in ((FIRST_HQ, "trụ sở"), (NAMED_WARDS, "công an phường")):
         for m in pattern.finditer(text):
-            start, end = _sentence(text, m.start())
+            start, end = sentence_span(text, m.start(), m.end())
             if ONE_OF_BEFORE.search(text, start, m.start()) or any(f["start"] < m.end() and m.start() < f["end"] for f in found):
                 continue
             if any(start <= q["start"] < end and q.get("unit") and noun in q["unit"].lower() for q in quantities):
@@ -57,7 +57,7 @@ def named_counts(text: str, quantities: list[dict]) -> list[dict]:
 def _indicator(text: str, m: re.Match, sentence: tuple[int, int], headquarters: bool) -> str | None:
     """The act nearest the named units, in their sentence (or, for a first headquarters, the one before)."""
     if headquarters:
-        reach = _sentence(text, max(0, sentence[0] - 2))[0] if sentence[0] else 0
+        reach = (previous_sentence(text, sentence) or sentence)[0]
         acts = [(a.start(), "commune_police_hq_completed") for a in COMPLETED.finditer(text, reach, sentence[1])]
         acts += [(a.start(), "commune_police_hq_started") for a in STARTED.finditer(text, reach, sentence[1])]
     elif MODEL.search(text, *sentence):
@@ -67,8 +67,3 @@ def _indicator(text: str, m: re.Match, sentence: tuple[int, int], headquarters: 
         return None
     return min(acts, key=lambda a: abs(a[0] - m.start()))[1] if acts else None
 
-
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
-    end = SENTENCE_END.search(text, at)
-    return (starts[-1] if starts else 0), (end.start() if end else len(text))
