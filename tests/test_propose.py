@@ -1311,3 +1311,9 @@ def test_units_counted_by_name():
     text = "Tỉnh Nam Định khánh thành trụ sở Công an xã Giao An, trụ sở công an xã đầu tiên của tỉnh, cùng 2 trụ sở khác."
     assert [q["value"] for q in named_counts(text, [])] == [1]
     assert named_counts(text, [{"start": text.index("2 trụ"), "unit": "trụ sở"}]) == []
+
+
+def test_a_passive_with_its_agent_names_the_act():
+    text = ("Đây là 2 nhà làm việc đầu tiên được khởi công, trong tổng số 30 nhà làm việc Công an xã trong tỉnh "
+            "Nam Định được UBND tỉnh đầu tư xây dựng trong năm 2022.")
+    assert (30, "commune_police_hq_funded") in pairs(text, published="2022-10-07")

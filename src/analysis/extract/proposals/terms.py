@@ -79,16 +79,31 @@ class Choice:
         return self.indicator is not None and self.runner_up_score < CLOSE_CALL * self.score
 
 
-def _pattern(term: str) -> re.Pattern:
+# Who acts in a Vietnamese passive, between "được" and its verb: "được UBND tỉnh đầu tư" is
+# "được đầu tư", "được Bộ Công an công nhận" is "được công nhận".
+PASSIVE_AGENTS = ("ủy ban nhân dân tỉnh", "ủy ban nhân dân huyện", "ubnd tỉnh", "ubnd huyện", "ubnd thành phố",
+                  "ubnd", "hđnd tỉnh", "bộ công an", "công an tỉnh", "công an thành phố", "nhà nước",
+                  "trung ương", "chính phủ", "tỉnh", "huyện", "thành phố")
+
+
+def _agents(folded: bool) -> str:
+    names = sorted({fold(a) if folded else a for a in PASSIVE_AGENTS}, key=len, reverse=True)
+    return r"(?:[\s,]+(?:" + "|".join(r"[\s,]+".join(map(re.escape, n.split())) for n in names) + "))?"
+
+
+def _pattern(term: str, folded: bool = False) -> re.Pattern:
     words = [re.escape(w) for w in term.lower().split()]
     # The "xã" of "thị xã" (a town, a district-level unit) is no commune.
-    town = r"(?<!thị )(?<!thi )" if term.lower().split()[0] in ("xã", "xa") else ""
-    return re.compile(r"(?<![\w-])" + town + r"[\s,]+".join(words) + r"(?![\w-])")
+    town = r"(?<!thị )(?<!thi )" if words[0] in ("xã", "xa") else ""
+    body = r"[\s,]+".join(words)
+    if len(words) > 1 and words[0] in ("được", "duoc"):
+        body = words[0] + _agents(folded) + r"[\s,]+" + r"[\s,]+".join(words[1:])
+    return re.compile(r"(?<![\w-])" + town + body + r"(?![\w-])")
 
 
 def _patterns(term: str) -> tuple[str, re.Pattern, re.Pattern]:
     """The term, its pattern as written, and folded (for text written without diacritics)."""
-    return term, _pattern(term), _pattern(fold(term))
+    return term, _pattern(term), _pattern(fold(term), folded=True)
 
 
 def read_terms(terms_csv: Path, indicators_csv: Path) -> tuple[Indicator, ...]:
