@@ -1317,3 +1317,12 @@ def test_a_passive_with_its_agent_names_the_act():
     text = ("Đây là 2 nhà làm việc đầu tiên được khởi công, trong tổng số 30 nhà làm việc Công an xã trong tỉnh "
             "Nam Định được UBND tỉnh đầu tư xây dựng trong năm 2022.")
     assert (30, "commune_police_hq_funded") in pairs(text, published="2022-10-07")
+
+
+def test_with_no_date_of_publication_the_lead_dates_the_event_when_it_writes_its_year():
+    body = ("Ngày {day}, UBND xã Giao Thủy tổ chức lễ khởi công xây dựng trụ sở làm việc Công an xã trên địa bàn "
+            "tỉnh Nam Định. Công trình có tổng mức đầu tư là hơn 10 tỉ đồng từ nguồn ngân sách tỉnh.")
+    text = "Khởi công trụ sở Công an xã\n\n" + body.format(day="28/11/2023")
+    assert [p["date"] for p in facts(text, published=None) if p["value"] == 10_000_000_000] == ["2023-11-28"]
+    text = "Khởi công trụ sở Công an xã\n\n" + body.format(day="28/11")  # which year, the text does not say
+    assert [p["date"] for p in facts(text, published=None) if p["value"] == 10_000_000_000] == [None]
