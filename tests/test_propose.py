@@ -1326,3 +1326,20 @@ def test_with_no_date_of_publication_the_lead_dates_the_event_when_it_writes_its
     assert [p["date"] for p in facts(text, published=None) if p["value"] == 10_000_000_000] == ["2023-11-28"]
     text = "Khởi công trụ sở Công an xã\n\n" + body.format(day="28/11")  # which year, the text does not say
     assert [p["date"] for p in facts(text, published=None) if p["value"] == 10_000_000_000] == [None]
+
+
+def test_commanders_sent_with_officers_count_but_alone_are_one_post():
+    sent = "Công an tỉnh Nam Định đã điều động 465 chỉ huy, cán bộ công an huyện về công an cấp xã."
+    assert pairs(sent, published="2025-02-28") == [(465, "commune_police_officers")]
+    posts = "Công an tỉnh Nam Định trao quyết định cho 6 chỉ huy Công an phường, xã theo sắp xếp mới."
+    assert pairs(posts, published="2025-02-28") == []
+
+
+def test_residents_and_people_count_where_the_act_is_named():
+    text = ("By July 1, 2021, Nam Dinh police will issue the chip-based ID card for over 2.5 million residents "
+            "of 14 years old and above.")
+    assert [(p["kind"], p["value"], p["indicator_id"]) for p in facts(text, published="2021-03-01")] == [
+        ("target", 2_500_000, "chip_id_cards_issued")]
+    text = "Đến nay, toàn tỉnh Nam Định có hơn 1,2 triệu người dân đã đăng ký tài khoản VNeID."
+    assert pairs(text, published="2025-06") == [(1_200_000, "eid_accounts_issued")]
+    assert pairs("Nam Dinh has 1.8 million residents.", published="2025-06") == []

@@ -153,15 +153,17 @@ _NO_CONJUNCTION = r"(?!\b(?:và|va|and|nhưng|nhung|but|while)\b)"
 FUTURE_AFTER = re.compile(r"(?i)(?:" + _NO_CONJUNCTION + r"[^.;,:()]){0,50}?"
                           r"\b(?:sẽ|se|will|would|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
 # Officers counted by a single post ("126 cán bộ bố trí Trưởng Công an cấp xã", "40 officers appointed as
-# deputy chiefs"): a share of the force by rank, not the officers sent to the communes; a list of all
-# the posts ("chức danh Trưởng Công an, Phó Trưởng Công an và Công an viên") still counts them all.
+# deputy chiefs", "6 chỉ huy Công an phường"): a share of the force by rank, not the officers sent to
+# the communes; a list of all the posts ("chức danh Trưởng Công an, Phó Trưởng Công an và Công an viên") still counts them all.
 ONE_POST = re.compile(r"(?i)\d[\d.,]*\s+(?:(?:cán\s+bộ|can\s+bo|đồng\s+chí|dong\s+chi|người|nguoi)(?:\s+(?:công\s+an|cong\s+an)\s+(?:chính\s+quy|chinh\s+quy))?|"
                       r"(?:(?:regular|police)\s+)*officers?)\s+"
                       r"(?:(?:được|duoc|đã|da|were|was|have\s+been|nguyên|nguyen)\s+)*(?:(?:bố\s+trí|bo\s+tri|bổ\s+nhiệm|bo\s+nhiem|là|la|làm|lam|"
                       r"giữ|giu|đảm\s+nhiệm|dam\s+nhiem|đảm\s+nhận|dam\s+nhan|appointed|assigned)\s+)?(?:(?:as|làm|lam|nguyên|nguyen)\s+)?"
                       r"(?:(?:chức|chuc)\s+(?:danh|vụ|vu)\s+)?(?:(?:phó|pho|deputy)\s+)?"
                       r"(?:(?:đội|doi|team)\s+(?:trưởng|truong|leaders?)|(?:trưởng|truong)(?!\s*(?:,|và|va)\s*(?:phó|pho)\b)|chiefs?|heads?)\b"
-                      r"(?![^.;]{0,80}?\b(?:công\s+an\s+viên|cong\s+an\s+vien)\b)")
+                      r"(?![^.;]{0,80}?\b(?:công\s+an\s+viên|cong\s+an\s+vien)\b)"
+                      # "6 chỉ huy Công an phường, xã": the commanders alone; "465 chỉ huy, cán bộ" are all sent
+                      r"|\d[\d.,]*\s+(?:chỉ|chi)\s+huy\b(?!\s*(?:,|và|va)\s*(?:cán|can)\s+(?:bộ|bo)\b)")
 # A share of money ("20% kinh phí còn lại", "80% of the funds"): no share these indicators measure.
 SHARE_OF_MONEY = re.compile(r"(?i)\s*(?:(?:số\s+|so\s+)?(?:kinh\s+phí|kinh\s+phi|nguồn\s+vốn|nguon\s+von|vốn|von|ngân\s+sách|ngan\s+sach)|"
                             r"(?:of\s+(?:the\s+)?)?(?:funds|funding|budget|capital))\b")

@@ -203,7 +203,7 @@ def _heads(terms, noun: str, language: str, folded: bool) -> float:
     return float(best)
 
 
-GENERIC_NOUNS = {"vi": ("người", "nguoi", "trường hợp", "truong hop"), "en": ("people", "persons", "cases")}
+GENERIC_NOUNS = {"vi": ("người", "nguoi", "trường hợp", "truong hop"), "en": ("people", "persons", "cases", "residents")}
 
 
 def _generic(noun: str, language: str) -> bool:
