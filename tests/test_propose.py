@@ -1343,3 +1343,23 @@ def test_residents_and_people_count_where_the_act_is_named():
     text = "Đến nay, toàn tỉnh Nam Định có hơn 1,2 triệu người dân đã đăng ký tài khoản VNeID."
     assert pairs(text, published="2025-06") == [(1_200_000, "eid_accounts_issued")]
     assert pairs("Nam Dinh has 1.8 million residents.", published="2025-06") == []
+
+
+def test_the_country_named_as_the_subject_speaks_of_it():
+    text = ("People complete procedures in Giao Thuy commune, Nam Dinh province.\n\n"
+            "Currently, Vietnam has 10,035 commune-level administrative units, which will be consolidated.")
+    assert [(p["unit"], p["value"]) for p in facts(text, published="2025-03-17")] == [("national", 10035)]
+
+
+def test_a_total_named_as_one_is_no_part_and_a_partitive_is():
+    text = ("As it stands, Nam Dinh has 10 district-level administrative units, including 1 city and 9 districts, "
+            "with a total of 226 commune-level administrative units comprising 20 wards, 15 towns and 191 communes. "
+            "Notably, 16 of these units are located in coastal areas.")
+    assert pairs(text, published="2025-04-19") == [(226, "commune_level_units")]
+
+
+def test_with_no_date_of_publication_a_lead_without_its_year_dates_nothing():
+    text = ("Khởi công trụ sở Công an xã\n\nToday (May 2nd), the Ministry of Home Affairs submitted the plan, which "
+            "refers to Resolution No. 76/2025/UBTVQH15 dated April 14, 2025. Nam Dinh province has 226 "
+            "commune-level administrative units.")
+    assert [p["date"] for p in facts(text, published=None)] == [None]

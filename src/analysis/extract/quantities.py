@@ -71,7 +71,8 @@ STOP_EN = frozenset(
     """a an the and or of in on at to for from by with into over under than as per each every
     is are was were be been being will would shall should can could may might must have has had
     do does did not no this that these those which who whom whose what when where while it its
-    their his her our your they he she we you i including include includes such also only just
+    their his her our your they he she we you i including include includes comprising comprise comprises
+    consisting consist consists such also only just
     more most less least about nearly so very old out before after since until during within among
     between through against och av i pa for med som till ar var har det
     den de en ett att""".split()

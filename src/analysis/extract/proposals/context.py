@@ -26,7 +26,8 @@ from analysis.extract.proposals.actors import (
 NATIONAL = re.compile(
     r"(?i)\b(?:ca\s+nuoc|toan\s+quoc|tren\s+toan\s+quoc|nationwide|the\s+(?:whole\s+|entire\s+)?country|"
     r"across\s+the\s+country|national(?:ly)?|toan\s+nganh|toan\s+luc\s+luong|"
-    r"(?:63|34)\s+(?:tinh|provinces))\b"  # every province of the scheme in force
+    r"(?:63|34)\s+(?:tinh|provinces)|"  # every province of the scheme in force
+    r"viet\s*nam\s+(?:(?:hien|hien\s+nay|currently|now|still)\s+)?(?:co|has|have|had))\b"  # "Vietnam has 10,035 ..."
 )
 # A rank among the provinces ("đứng đầu toàn quốc", "tỉnh đầu tiên cả nước", "thứ 2 trên toàn
 # quốc", "first in the country") speaks of the province ranked, not of the country.

@@ -59,6 +59,12 @@ CHANGE_BY = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|down|up|in
 ASIDE_OPENING = re.compile(r"(?i)\s*(?:trước\s+khi|truoc\s+khi|trước\s+đây|truoc\s+day|before|previously|prior\s+to|"
                            r"đến\s+nay|den\s+nay|hiện\s+nay|hien\s+nay|so\s+far|up\s+to\s+now|"
                            r"đạt|dat|reaching|reached|equal\s+to|equivalent\s+to|chiếm|chiem|tỷ\s+lệ|ty\s+le|(?=[\d.,]+\s*%))")
+# A total named as one ("with a total of 547 commune-level units", "với tổng số 547 xã"): no part of
+# a breakdown before it.
+NEW_TOTAL_BEFORE = re.compile(r"(?i)\b(?:(?:with\s+)?a\s+total\s+of|totall?ing|(?:với\s+|voi\s+)?(?:tổng\s+(?:số|cộng)|tong\s+(?:so|cong))(?:\s+(?:là|la|có|co))?)\s+"
+                              r"(?:(?:more\s+than|over|nearly|about|hơn|trên|gần|hon|tren|gan)\s+)?$")
+# "16 of these units", "12 trong số đó": a part of the units counted before.
+PARTITIVE_AFTER = re.compile(r"(?i)\s+(?:of\s+(?:these|them|those|which|whom)|trong\s+số\s+(?:đó|này|các)|trong\s+so\s+(?:do|nay|cac))\b")
 OUT_OF_BEFORE = re.compile(r"(?i)\b(?:out\s+of|of\s+the\s+total(?:\s+of)?)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?(?:(?:registered|eligible)\s+)?$")
 YEAR_NAMED = re.compile(r"(?i)\b(?:năm|nam|in|by|đến|den|tới|toi)\s+((?:19|20)\d\d)\b")
 RANK_BEFORE = re.compile(r"\b(?:" + "|".join(RANK_WORDS) + r"|độ)\s*$")  # "level 2 accounts": a rank, not the figure

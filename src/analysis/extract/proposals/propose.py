@@ -138,8 +138,8 @@ def event_date(text: str, dates: list[dict], published: str | None, issued: set[
     """The day of the event an article reports ("On June 29, ... held a ceremony"), when its date
     of publication gives only a month or a year, or none: a date with its day at the start of the
     body, within the publication's month or year, not a document's date of issue (`issued`: their
-    starts); with no date of publication, only a date that writes its year. A report dated to the
-    day that tells of "yesterday" at its start reports the day before."""
+    starts); with no date of publication, only the lead's first date, when it writes its year. A
+    report dated to the day that tells of "yesterday" at its start reports the day before."""
     published = published or ""
     body = next((m.start() for m in re.finditer(r"(?m)^.{%d,}$" % BODY_LINE, text)), None)
     if body is None:
@@ -148,11 +148,16 @@ def event_date(text: str, dates: list[dict], published: str | None, issued: set[
     if len(published) >= 10:  # a dated report of what happened "yesterday"
         return day_before(published) if YESTERDAY.search(folded) else None
     for d in dates:
-        if body <= d["start"] < body + LEAD_REACH and len(d["date"]) == 10 and d["date"].startswith(published) \
-                and d["start"] not in issued and (published or re.search(r"\d{4}", text[d["start"] : d["end"]])):
+        if not body <= d["start"] < body + LEAD_REACH:
+            continue
+        if not published and not re.search(r"\d{4}", text[d["start"] : d["end"]]):
+            return None  # "Today (May 2nd)": the lead's day, but of which year?
+        if len(d["date"]) == 10 and d["date"].startswith(published) and d["start"] not in issued:
             lead = folded[: d["start"] - body + 30]
             if not ISSUE_OR_DEADLINE.search(lead):  # "from July 1, 2025": when a change takes effect
                 return d["date"]
+        if not published:
+            return None  # only the lead's first date tells, with nothing else to check it by
     return None
 
 

@@ -12,12 +12,13 @@ import re
 
 from analysis.extract.places import MERGER_PLANS
 from analysis.extract.proposals.cues import (
-    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS, DEADLINE_BEFORE,
-    ELIGIBLE_AFTER, FUTURE, FUTURE_AFTER, MARGIN_AFTER, MARGIN_BEFORE, MEASURES, MEASURE_AMOUNT, MINIMUM_EACH,
-    NEW_STATE_BEFORE, NOT_COUNTED, NOT_YET_BEFORE, OF_TOTAL_OPENING, OLD_STATE_AFTER, OLD_STATE_BEFORE,
-    OLD_STATE_BEFORE_FOLDED, ONE_POST, OUT_OF_BEFORE, PART, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN, PLAN_AMOUNT_BEFORE,
-    PURPOSE_BEFORE, RANGE_AFTER, RANGE_BEFORE, RATE_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY, SOME_UNITS, TARGET_MET_BEFORE, TARGET_WORD, TENTATIVE,
-    WORD_AFTER_NUMBER, YEAR_NAMED,
+    AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS,
+    DEADLINE_BEFORE, ELIGIBLE_AFTER, FUTURE, FUTURE_AFTER, MARGIN_AFTER, MARGIN_BEFORE, MEASURES,
+    MEASURE_AMOUNT, MINIMUM_EACH, NEW_STATE_BEFORE, NEW_TOTAL_BEFORE, NOT_COUNTED, NOT_YET_BEFORE,
+    OF_TOTAL_OPENING, OLD_STATE_AFTER, OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, ONE_POST, OUT_OF_BEFORE,
+    PART, PARTITIVE_AFTER, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN, PLAN_AMOUNT_BEFORE, PURPOSE_BEFORE,
+    RANGE_AFTER, RANGE_BEFORE, RATE_BEFORE, RATIO_BEFORE, SHARE_OF_MONEY, SOME_UNITS, TARGET_MET_BEFORE,
+    TARGET_WORD, TENTATIVE, WORD_AFTER_NUMBER, YEAR_NAMED,
 )
 
 
@@ -34,7 +35,9 @@ class ReportedChecks:
             own_part = opened
         # An aside on the state before ("(trước khi sắp xếp, tỉnh có 192 ...)") starts afresh.
         asides = [m.end() for m in re.finditer(r"\(", lead) if ASIDE_OPENING.match(lead, m.end()) and ")" not in lead[m.end() :]]
-        for m in self._breakdown_words(sentence[0] + max([own_part] + asides[-1:]), figure[0]):
+        # "..., with a total of 547 commune-level units": a total of its own, no part of the breakdown before.
+        opens = [] if NEW_TOTAL_BEFORE.search(lead) else self._breakdown_words(sentence[0] + max([own_part] + asides[-1:]), figure[0])
+        for m in opens:
             # A bracket closed before the figure, and a breakdown inside it ("349 đồng chí (trong
             # đó có 02 nữ) ... 86/86 xã"), is over.
             start, end = m.start() - sentence[0], m.end() - sentence[0]
@@ -45,7 +48,7 @@ class ReportedChecks:
             some = [m for m in SOME_UNITS.finditer(self.terms_text, clause[0], figure[0]) if m["n"] != m["of"]]
             if some:  # "6 xã khác ... hoàn thành cấp CCCD cho 100% người dân": those communes' share
                 return "the share some units reached, not the province's"
-        if OF_TOTAL_OPENING.match(lead) and AMOUNT.search(lead):
+        if (OF_TOTAL_OPENING.match(lead) and AMOUNT.search(lead)) or PARTITIVE_AFTER.match(self.terms_text, figure[1]):
             return PART
         if self.text[figure[0] : figure[1]].rstrip().endswith("%") and SHARE_OF_MONEY.match(self.terms_text, figure[1]):
             return "a share of money, not of units"
