@@ -17,7 +17,7 @@ from analysis.extract.proposals.place_names import PlaceNames
 from analysis.extract.proposals.reported import ReportedChecks
 from analysis.extract.proposals.cues import (
     CHANGE, CHANGE_BY, HQ_OF, KINDS_AFTER, NOT_COUNTED, OF_TOTAL_OPENING, OLD_STATE_AFTER, OLD_STATE_BEFORE,
-    OLD_STATE_BEFORE_FOLDED, ONE_KIND, OTHER_KIND_COUNT, PART, PERSON_NOUN, POLICE_LIST, POLICE_OF,
+    OLD_STATE_BEFORE_FOLDED, ONE_KIND, OTHER_KIND_COUNT, PART, PARTITIVE_AFTER, PERSON_NOUN, POLICE_LIST, POLICE_OF,
     RANK_BEFORE, RECEIVED_AFTER, RECIPIENT_BEFORE, REPORTED_COMMITMENT, RESTATED_SHARE, SHARE_OF_MONEY,
     SPLITS, TENTATIVE, UNCOUNTED_KIND_AFTER, UNIT_NOUN, police_of_kind,
 )
@@ -170,6 +170,7 @@ class Facts(ReportedChecks):
         """The indicator of the total a part belongs to: the sentence's last figure before the breakdown opens."""
         opens = [m.start() for m in self._breakdown_words(sentence[0], figure[0])]
         opens += [m.start() for m in OF_TOTAL_OPENING.finditer(self.terms_text, sentence[0], figure[0])]
+        opens += [figure[0]] if PARTITIVE_AFTER.match(self.terms_text, figure[1]) else []  # "200,000 of them"
         if not opens:
             return None
         # The total is a figure of the part's kind, past a share between ("272.000 hồ sơ, chiếm 31,5% dân số, trong
