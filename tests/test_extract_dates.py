@@ -86,3 +86,9 @@ def test_not_dates(text):
     assert all(t != "20:10" for t, _ in found)
     if "March 20" not in text:
         assert found == []
+
+
+def test_a_deadline_without_its_year_is_not_last_years_day():
+    dates = lambda text: [r["date"] for r in extract_text(text, "x", "2021-03") if r["kind"] == "date"]  # noqa: E731
+    assert dates("The cards will be issued by 1 July this year.") == ["2021-07-01"]
+    assert dates("The cards were handed over on 1 July.") == ["2020-07-01"]

@@ -1363,3 +1363,9 @@ def test_with_no_date_of_publication_a_lead_without_its_year_dates_nothing():
             "refers to Resolution No. 76/2025/UBTVQH15 dated April 14, 2025. Nam Dinh province has 226 "
             "commune-level administrative units.")
     assert [p["date"] for p in facts(text, published=None)] == [None]
+
+
+def test_a_deadline_this_year_after_the_figure_leaves_the_figure_its_noun():
+    text = "Nam Dinh provincial police expects to issue chip-based ID cards to 1.5 million eligible citizens by 1 July this year."
+    assert [(p["kind"], p["indicator_id"], p["value"], p["deadline"]) for p in facts(text, published="2021-03")] == [
+        ("target", "chip_id_cards_issued", 1_500_000, "2021-07-01")]

@@ -94,6 +94,7 @@ class DatePart:
     month: int | None = None
     day: int | None = None
     has_own_year: bool = True
+    ahead: bool = False  # a deadline without its year ("by 1 July", "trước ngày 30/4"): not a past day
 
     def iso(self) -> str:
         if self.year is None:
@@ -195,7 +196,16 @@ def find_dates(original: str, folded: str, language: str, occupied: Occupied) ->
             found.add(m.start(), m.end(), DatePart(int(m["y"])))
 
     found.found.sort(key=lambda pair: pair[0].start)
+    for mention, part in found.found:
+        if part.year is None:
+            part.ahead = bool(DEADLINE_CUE.search(low, max(0, mention.start - 25), mention.start)
+                              or THIS_YEAR.match(low, mention.end))
     return found.found
+
+
+# A day without its year named as a deadline, or as this year's: it lies ahead of the text, or in its year.
+DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|truoc|den\s+het|toi)\s+(?:(?:ngay|thang|the\s+end\s+of)\s+)?$")
+THIS_YEAR = re.compile(r"\s*(?:,\s*)?(?:this\s+year|nam\s+nay)\b")
 
 
 # The head of a document: its first six lines, but never more than this (a file may be one line).
@@ -248,7 +258,7 @@ def resolve_years(
         if part.year is None:
             if published and published.year:
                 part.year = published.year
-                if published.month and part.month and part.month > published.month + 1:
+                if published.month and part.month and part.month > published.month + 1 and not part.ahead:
                     part.year -= 1
             elif previous is not None:
                 part.year = previous.year

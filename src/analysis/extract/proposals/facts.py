@@ -270,7 +270,9 @@ class Facts(ReportedChecks):
                                             (deadline < self.published and not GOAL.search(self.text, *frame["clause"]))):
             return None  # "trong năm 2019 đã bố trí 542" in a text of 2020, "đến ngày 1/7/2025, ... có 124" in one of 5 July: reported
         reasons: list[str] = []
-        choice = model_goal(self._indicator(frame, figure, target.get("unit"), reasons), self.low, frame["clause"])
+        # The number's own words name what it counts, not a deadline after it ("50 million cards by July 2021").
+        counted = (number_frame, (number["start"], number["end"])) if number is not None else (frame, figure)
+        choice = model_goal(self._indicator(*counted, target.get("unit"), reasons), self.low, frame["clause"])
         if number is not None and self._people_not_served(choice.indicator, number):
             return None
         unit = pick_unit(self.mentions, self.low, figure, frame["clause"], frame["sentence"])
