@@ -1369,3 +1369,10 @@ def test_a_deadline_this_year_after_the_figure_leaves_the_figure_its_noun():
     text = "Nam Dinh provincial police expects to issue chip-based ID cards to 1.5 million eligible citizens by 1 July this year."
     assert [(p["kind"], p["indicator_id"], p["value"], p["deadline"]) for p in facts(text, published="2021-03")] == [
         ("target", "chip_id_cards_issued", 1_500_000, "2021-07-01")]
+
+
+def test_a_province_assigned_a_task_has_a_target():
+    text = ("Nam Dinh is assigned by the Ministry of Public Security to finish issuing chip-based ID cards for "
+            "1.2 million residents before April 30.")
+    assert [(p["kind"], p["indicator_id"], p["unit"], p["deadline"]) for p in facts(text, published="2021-03-19")] == [
+        ("target", "chip_id_cards_issued", "nam-dinh", "2021-04-30")]

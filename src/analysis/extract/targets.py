@@ -57,7 +57,7 @@ _WEAK = {len(DEADLINES) - 1, DEADLINES.index(IN_YEAR_VI)}  # deadlines that need
 # Read on the original text: folded Vietnamese is ambiguous ("căn cước" is not "cần").
 GOAL = re.compile(
     r"(?i)\b(?:will|shall|must|strive|aims?\s+to|plans?\s+to|planned\s+to|commit(?:ted|s)?\s+to|"
-    r"expect(?:ed|s)?\s+to|need\s+to|sẽ|phấn\s+đấu|dự\s+kiến|cần|phải|mục\s+tiêu|phan\s+dau|du\s+kien|phai|muc\s+tieu|ska|skall)\b"
+    r"expect(?:ed|s)?\s+to|need\s+to|(?:is|are|was|were)\s+(?:assigned|tasked)\s+(?:by\s+[^.;,]{3,60}?\s+)?to|sẽ|phấn\s+đấu|dự\s+kiến|cần|phải|mục\s+tiêu|phan\s+dau|du\s+kien|phai|muc\s+tieu|ska|skall)\b"
 )
 PAST = re.compile(
     r"(?i)\b(?:has|have|had|was|were|completed|achieved|reached|received|issued|recorded|đã|vừa|da|vua|"
