@@ -1376,3 +1376,8 @@ def test_a_province_assigned_a_task_has_a_target():
             "1.2 million residents before April 30.")
     assert [(p["kind"], p["indicator_id"], p["unit"], p["deadline"]) for p in facts(text, published="2021-03-19")] == [
         ("target", "chip_id_cards_issued", "nam-dinh", "2021-04-30")]
+
+
+def test_commune_police_who_leave_are_no_communes_with_regular_police():
+    text = "Tỉnh Nam Định đã bố trí công việc mới cho công an xã bán chuyên trách; có 108 công an xã xin nghỉ việc."
+    assert facts(text, published="2020-08") == []
