@@ -1381,3 +1381,11 @@ def test_a_province_assigned_a_task_has_a_target():
 def test_commune_police_who_leave_are_no_communes_with_regular_police():
     text = "Tỉnh Nam Định đã bố trí công việc mới cho công an xã bán chuyên trách; có 108 công an xã xin nghỉ việc."
     assert facts(text, published="2020-08") == []
+
+
+def test_the_same_fact_dated_by_a_day_and_by_its_year_is_one():
+    text = ("Chiều ngày 9/8/2023, Công an tỉnh Nam Định công bố quyết định công nhận Công an phường Lộc Hạ kiểu mẫu "
+            "về an ninh, trật tự và văn minh đô thị.\nGiám đốc Công an tỉnh trao quyết định công nhận Công an phường "
+            "Lộc Hạ điển hình, kiểu mẫu về an ninh, trật tự và văn minh đô thị năm 2023.")
+    assert [(p["indicator_id"], p["value"], p["date"]) for p in facts(text, published="2023-08")] == [
+        ("model_ward_police_recognised", 1, "2023-08-09")]

@@ -200,10 +200,17 @@ def _without_parts(proposals: list[dict], text: str) -> list[dict]:
     return [p for p in proposals if p["kind"] != "observation" or not is_part(p)]
 
 
+def _same_period(one: str | None, other: str | None) -> bool:
+    """Whether two dates name the same time, one within the other ("2023" and "2023-08-09")."""
+    one, other = one or "", other or ""
+    return one.startswith(other) or other.startswith(one)
+
+
 def _deduplicated(proposals: list[dict]) -> list[dict]:
     """One proposal per fact (the first sentence that states it); one per new indicator's noun.
     The same figure dated differently by the text itself ("208/208 xã" at the end of March and
-    again at the end of September) is two facts."""
+    again at the end of September) is two facts; dated within the same year ("ngày 9/8" and "năm
+    2023"), one."""
     seen: set[tuple] = set()
     kept = []
     for p in sorted(proposals, key=lambda p: (p["start"], p["figure_start"])):
@@ -214,7 +221,7 @@ def _deduplicated(proposals: list[dict]) -> list[dict]:
             key = (p["kind"], *(p.get(k) for k in keys))
             if p["kind"] == "observation" and DATED_IN_TEXT in p["reason"]:
                 earlier = [k for k in kept if k["kind"] == "observation" and all(k.get(f) == p.get(f) for f in keys)]
-                if earlier and all(DATED_IN_TEXT in k["reason"] and k["date"] != p["date"] for k in earlier):
+                if earlier and all(DATED_IN_TEXT in k["reason"] and not _same_period(k["date"], p["date"]) for k in earlier):
                     key += (p["date"],)
         elif p["kind"] == "indicator":
             key = ("indicator", p["indicator_id"])
