@@ -13,7 +13,7 @@ import re
 from analysis.extract.places import MERGER_PLANS
 from analysis.extract.proposals.cues import (
     AMOUNT, ARRANGEMENT, ARRANGEMENT_DECIDED, ASIDE_OPENING, CHANGE, CHANGE_BY, COMPONENT_WORDS,
-    DEADLINE_BEFORE, ELIGIBLE_AFTER, FUTURE, FUTURE_AFTER, MARGIN_AFTER, MARGIN_BEFORE, MEASURES,
+    DEADLINE_BEFORE, EACH_UNIT, ELIGIBLE_AFTER, FUTURE, FUTURE_AFTER, MARGIN_AFTER, MARGIN_BEFORE, MEASURES,
     MEASURE_AMOUNT, MINIMUM_EACH, NEW_STATE_BEFORE, NEW_TOTAL_BEFORE, NOT_COUNTED, NOT_YET_BEFORE,
     OF_TOTAL_OPENING, OLD_STATE_AFTER, OLD_STATE_BEFORE, OLD_STATE_BEFORE_FOLDED, ONE_POST, OUT_OF_BEFORE,
     PART, PARTITIVE_AFTER, PER_UNIT_AFTER, PER_UNIT_BEFORE, PLAN, PLAN_AMOUNT_BEFORE, PURPOSE_BEFORE,
@@ -72,7 +72,8 @@ class ReportedChecks:
         # a sentence that opens with "Each" ("Each commune ... 5, ... and border communes 8") shares out all its figures.
         if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_BEFORE.match(self.terms_text, sentence[0]) or \
                 RATE_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
-                or RATIO_BEFORE.search(lead) or MINIMUM_EACH.search(self.terms_text, sentence[0], figure[1]):
+                or RATIO_BEFORE.search(lead) or MINIMUM_EACH.search(self.terms_text, sentence[0], figure[1]) \
+                or EACH_UNIT.search(self.terms_text, *frame["own"][2]):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
         planned = self._plan_word(PLAN, *sentence) or self._arrangement_planned(sentence)
