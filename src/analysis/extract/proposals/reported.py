@@ -73,7 +73,7 @@ class ReportedChecks:
         if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_BEFORE.match(self.terms_text, sentence[0]) or \
                 RATE_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
                 or RATIO_BEFORE.search(lead) or MINIMUM_EACH.search(self.terms_text, sentence[0], figure[1]) \
-                or EACH_UNIT.search(self.terms_text, *frame["own"][2]):
+                or EACH_UNIT.search(self.terms_text, *frame["own"][1]):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
         planned = self._plan_word(PLAN, *sentence) or self._arrangement_planned(sentence)
