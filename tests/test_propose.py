@@ -1392,6 +1392,6 @@ def test_the_same_fact_dated_by_a_day_and_by_its_year_is_one():
 
 
 def test_each_unit_as_the_subject_shares_out_the_figure_across_its_commas():
-    text = ("Thực hiện chỉ đạo “Năm 2021 mỗi tỉnh, thành trong toàn quốc lựa chọn xây dựng ít nhất 1 xã điển hình”, "
-            "tỉnh Nam Định đã triển khai điểm mô hình tại xã Giao Thủy.")
+    text = ("Thực hiện chỉ đạo “Năm 2021 mỗi tỉnh, thành trong toàn quốc lựa chọn xây dựng ít nhất 1 xã điển hình và "
+            "1 phường điển hình”, tỉnh Nam Định đã triển khai điểm mô hình tại xã Giao Thủy.")
     assert facts(text, published="2021-06") == []

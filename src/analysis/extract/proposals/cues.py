@@ -26,7 +26,7 @@ COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]|:(?=\s)")
 # per commune"), or for each year or day ("33 tỉ đồng/năm"), is a norm, an average or a rate, not a
 # count. "mỗi" is read as written only: folded, "moi" is also "mới".
 PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|binh\s+quan|trung\s+binh|on\s+average|an\s+average\s+of)\b")
-# Each unit as the subject, before the sentence's first figure ("mỗi tỉnh, thành trong toàn quốc lựa chọn xây dựng
+# Each unit as the subject, with no count after it before the figure ("mỗi tỉnh, thành trong toàn quốc lựa chọn xây dựng
 # ít nhất 1 xã điển hình"): a figure for each, across the commas of its subject.
 EACH_UNIT = re.compile(r"(?i)\b(?:mỗi|moi|each|every)\s+(?:tỉnh|tinh|thành\s+phố|thanh\s+pho|xã|xa|phường|phuong|đơn\s+vị|don\s+vi|"
                        r"địa\s+phương|dia\s+phuong|provinces?|city|cities|communes?|wards?|units?|localit(?:y|ies))\b")

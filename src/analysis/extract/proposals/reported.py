@@ -73,7 +73,7 @@ class ReportedChecks:
         if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_BEFORE.match(self.terms_text, sentence[0]) or \
                 RATE_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
                 or RATIO_BEFORE.search(lead) or MINIMUM_EACH.search(self.terms_text, sentence[0], figure[1]) \
-                or EACH_UNIT.search(self.terms_text, *frame["own"][1]):
+                or self._each_unit(max([sentence[0]] + [sentence[0] + a for a in asides[-1:]]), clause[0], figure[0]):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
         planned = self._plan_word(PLAN, *sentence) or self._arrangement_planned(sentence)
@@ -125,6 +125,14 @@ class ReportedChecks:
         return [m for m in COMPONENT_WORDS.finditer(self.terms_text, start, end)
                 if m.group() != ":" or any(q.get("unit") and q["unit"] != "%" and not self.terms_text[q["end"] : m.start()].strip()
                                            for q in self.quantities if q["end"] <= m.start())]
+
+    def _each_unit(self, start: int, clause: int, end: int) -> bool:
+        """Whether each unit is the subject of text[start:end], with no count between it and the
+        figure's clause (which starts at `clause`): "Năm 2021 mỗi tỉnh, thành trong toàn quốc lựa
+        chọn xây dựng ít nhất 1 xã ... và 1 phường"."""
+        each = [m.end() for m in EACH_UNIT.finditer(self.terms_text, start, end)]
+        return bool(each) and not any(each[-1] <= q["start"] < min(clause, end) and q.get("unit")
+                                      and q["unit"].lower() not in NOT_COUNTED for q in self.quantities)
 
     def _count_before(self, start: int, end: int) -> bool:
         """Whether a count stands in text[start:end] (a total a breakdown after it may split): not
