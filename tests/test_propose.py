@@ -1395,3 +1395,12 @@ def test_each_unit_as_the_subject_shares_out_the_figure_across_its_commas():
     text = ("Thực hiện chỉ đạo “Năm 2021 mỗi tỉnh, thành trong toàn quốc lựa chọn xây dựng ít nhất 1 xã điển hình và "
             "1 phường điển hình”, tỉnh Nam Định đã triển khai điểm mô hình tại xã Giao Thủy.")
     assert facts(text, published="2021-06") == []
+
+
+def test_the_city_of_a_provinces_text_is_one_of_its_cities():
+    city_of_province = ("Công an tỉnh Nam Định và Thành ủy Nam Định tổ chức hội nghị. "
+                        "100% công dân trên địa bàn thành phố được cấp căn cước công dân.")
+    assert facts(city_of_province, published="2023-07") == []
+    city_itself = ("Công an thành phố Hà Nội tổ chức hội nghị. "
+                   "100% công dân trên địa bàn thành phố được cấp căn cước công dân.")
+    assert [(p["unit"], p["value"]) for p in facts(city_itself, published="2023-07")] == [("ha-noi", 100)]

@@ -97,6 +97,7 @@ SMALLER_AFTER_NAME = re.compile(r"\b" + DETERMINER + r"(" + NAME + r")\s+(?:dist
 UNNAMED_DISTRICT = re.compile(r"\b(?i:của|toàn|cả|trong|trên\s+địa\s+bàn)\s+(?i:huyện|thị\s+xã|quận)\b(?!\s*[" + UPPER + r"\d])"
                               r"|\b(?i:của|toàn|cả)\s+(?i:xã|phường)\b(?!\s*(?:[" + UPPER + r"\d]|hội\b|hoi\b|,))"
                               r"|\b(?i:huyện|xã|phường)\s+này\b|\b(?i:the|this)\s+district\b")
+UNNAMED_CITY = re.compile(r"\b(?i:toàn|cả|trên\s+địa\s+bàn)\s+(?i:thành\s+phố)\b(?!\s*[" + UPPER + r"\d])")
 LIST_OF_UNITS = 3  # a sentence naming this many units lists them
 _DISTRICT_WORD = r"(?:(?i:huyện|huyen|thị xã|thi xa|quận|quan|thành phố|thanh pho)\s+|(?:TP|TX)\.?\s*)"
 # "3 phường ở Điện Bàn", "4 xã của huyện Nghi Lộc"; not "300 cán bộ của Công an tỉnh Hà Tĩnh".
@@ -131,6 +132,10 @@ def smaller_unit(text: str, mentions: Mentions, figure: tuple[int, int], spans: 
         unnamed = UNNAMED_DISTRICT.search(text, start, end)
         if unnamed:
             return unnamed.group()
+        # In a province's text, "trên địa bàn thành phố" is one of its cities (Vinh in Nghệ An).
+        city = UNNAMED_CITY.search(text, start, end)
+        if city and mentions.main_unit and mentions.main_unit.split(":")[-1] not in names.cities:
+            return city.group()
     at = AT_NAME.match(text, figure[1])
     if at:
         found.append(at)
