@@ -112,3 +112,12 @@ def test_the_number_of_something_is_a_count_of_it():
     found = [(q["value"], q["unit"]) for q in quantities("Tổng số đơn vị hành chính cấp xã của tỉnh là 186.")]
     assert found == [(186, "đơn vị hành chính cấp xã")]
     assert quantities("Mã số của hồ sơ là 186.") == []  # no "number of" before it: still a bare number
+
+
+def test_french_and_swedish_group_thousands_with_a_plain_space():
+    found = quantities("Au 19 juin 2023, la ville n'a activé que 95 550/271 926 comptes d'identification électronique. "
+                       "La police provinciale a affecté 1 200 policiers réguliers dans 300 communes.")
+    assert [(q["value"], q.get("total"), q["unit"]) for q in found] == [
+        (95550, 271926, "comptes"), (1200, None, "policiers"), (300, None, "communes")]
+    english = quantities("In the province, 12 300 officers were counted twice.")  # English groups no thousands so
+    assert 12300 not in [q["value"] for q in english]

@@ -15,6 +15,10 @@ NUMBER_BODY = r"(?:\d{1,3}(?:(?:[.,]|\u00a0|\u202f)\d{3})+(?:[.,]\d+)?|\d+(?:[.,
 NUMBER_START = r"(?<![\w.,/])(?<!\w-)"
 NUMBER_END = r"(?![\w]|[.,/-]\d)"
 NUMBER = NUMBER_START + NUMBER_BODY + NUMBER_END
+# French and Swedish also group thousands with a plain space ("95 550 comptes", "1 200 poliser").
+SPACE_GROUPING = {"fr", "sv"}
+NUMBER_BODY_SPACED = NUMBER_BODY.replace(r"|\u202f)", r"|\u202f| )")
+NUMBER_SPACED = NUMBER_START + NUMBER_BODY_SPACED + NUMBER_END
 NUMBER_RE = re.compile(NUMBER)
 COMMA_DECIMAL = {"vi", "sv", "fr", "de"}
 

@@ -13,7 +13,9 @@ from decimal import Decimal
 
 from analysis.extract.fold import finditer, fold, lowered
 from analysis.extract.mention import Mention, Occupied
-from analysis.extract.numbers import NUMBER, NUMBER_BODY, NUMBER_END, NUMBER_START, parse_number, tidy
+from analysis.extract.numbers import (
+    NUMBER, NUMBER_BODY, NUMBER_BODY_SPACED, NUMBER_END, NUMBER_SPACED, NUMBER_START, SPACE_GROUPING, parse_number, tidy,
+)
 
 QUALIFIERS = {
     "nearly": "nearly", "almost": "nearly", "gan": "nearly", "nastan": "nearly", "pres de": "nearly",
@@ -44,11 +46,16 @@ CURRENCIES = {"vnd": "VND", "vnđ": "VND", "dong": "VND", "đồng": "VND", "usd
               "us dollars": "USD", "dollars": "USD", "euro": "EUR", "eur": "EUR", "kronor": "SEK"}
 PERCENT = r"\s?%|\s*(?:percent|per\s+cent|phan\s+tram|procent|pour\s+cent|prozent)\b"
 
-QUANTITY = re.compile(
-    rf"(?i)(?:\b(?P<qual>{_QUALIFIER})\s+)?(?:(?P<cur>vnd|usd|\$)\s?)?{NUMBER_START}(?P<num>{NUMBER_BODY})"
-    rf"(?:\s*/\s*(?P<total>{NUMBER_BODY}))?{NUMBER_END}(?:\s+(?:out\s+of(?:\s+the)?(?:\s+(?:registered|eligible|total))?|of|trong\s+(?:tong\s+so\s+)?(?:so\s+)?|tren\s+tong\s+so|av)\s+(?P<total2>{NUMBER}))?"
-    rf"(?P<pct>{PERCENT})?"
-)
+def _quantity(body: str, number: str) -> re.Pattern:
+    return re.compile(
+        rf"(?i)(?:\b(?P<qual>{_QUALIFIER})\s+)?(?:(?P<cur>vnd|usd|\$)\s?)?{NUMBER_START}(?P<num>{body})"
+        rf"(?:\s*/\s*(?P<total>{body}))?{NUMBER_END}(?:\s+(?:out\s+of(?:\s+the)?(?:\s+(?:registered|eligible|total))?|of|trong\s+(?:tong\s+so\s+)?(?:so\s+)?|tren\s+tong\s+so|av)\s+(?P<total2>{number}))?"
+        rf"(?P<pct>{PERCENT})?"
+    )
+
+
+QUANTITY = _quantity(NUMBER_BODY, NUMBER)
+QUANTITY_SPACED = _quantity(NUMBER_BODY_SPACED, NUMBER_SPACED)  # languages that group thousands with a space
 _SCALE_WORDS = re.compile(r"(?:\s+|(?<=\d))(?P<w>[^\W\d_]+)")
 _WORD = re.compile(r"(?:[ \t]*|-)(?P<w>[^\W\d_]+(?:-[^\W\d_]+)*[23²³]?)(?![\w])")
 _RANGE_TO = re.compile(rf"(?i)\s*(?:to|-|–|den|toi|till|a|bis)\s*(?={NUMBER})")
@@ -75,7 +82,9 @@ STOP_EN = frozenset(
     consisting consist consists such also only just
     more most less least about nearly so very old out before after since until during within among
     between through against och av i pa for med som till ar var har det
-    den de en ett att""".split()
+    den de en ett att
+    d l des du dans pour sur par au aux et ou le la les qui que dont
+    der die das dem und für fur mit von zu zum zur auf bei im""".split()
 )
 STOP_VI = frozenset(
     """và của trong được đã với cho là tại theo để từ đến trên dưới có này đó các những mỗi
@@ -190,7 +199,7 @@ def find_quantities(original: str, folded: str, language: str, occupied: Occupie
     found: list[Mention] = []
     pending_range: Mention | None = None
     taken_to = 0
-    for m in finditer(QUANTITY, folded, lowered(folded)):
+    for m in finditer(QUANTITY_SPACED if language in SPACE_GROUPING else QUANTITY, folded, lowered(folded)):
         num_start, num_end = m.start("num"), m.end("num")
         if occupied.hits(num_start, num_end) or num_start < taken_to:
             continue  # another mention's, or the hundreds of "1 nghìn 400" read with the thousand
