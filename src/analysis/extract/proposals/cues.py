@@ -26,9 +26,10 @@ COMPONENT_WORDS = re.compile(r"(?i)\b(?:" + BREAKDOWN + r")\b|[(]|:(?=\s)")
 # per commune"), or for each year or day ("33 tỉ đồng/năm"), is a norm, an average or a rate, not a
 # count. "mỗi" is read as written only: folded, "moi" is also "mới".
 PER_UNIT_BEFORE = re.compile(r"(?i)\b(?:mỗi|each|every|bình\s+quân|trung\s+bình|binh\s+quan|trung\s+binh|on\s+average|an\s+average\s+of)\b")
-# Each unit as the subject, with no count after it before the figure ("mỗi tỉnh, thành trong toàn quốc lựa chọn xây dựng
-# ít nhất 1 xã điển hình"): a figure for each, across the commas of its subject.
-EACH_UNIT = re.compile(r"(?i)\b(?:mỗi|moi|each|every)\s+(?:tỉnh|tinh|thành\s+phố|thanh\s+pho|xã|xa|phường|phuong|đơn\s+vị|don\s+vi|"
+# Each unit as the subject, with no count after it before the figure ("mỗi tỉnh, thành trong toàn
+# quốc lựa chọn xây dựng ít nhất 1 xã điển hình"): a figure for each, across the commas of its
+# subject. As above, "mỗi" only as written.
+EACH_UNIT = re.compile(r"(?i)\b(?:mỗi|each|every)\s+(?:tỉnh|tinh|thành\s+phố|thanh\s+pho|xã|xa|phường|phuong|đơn\s+vị|don\s+vi|"
                        r"địa\s+phương|dia\s+phuong|provinces?|city|cities|communes?|wards?|units?|localit(?:y|ies))\b")
 # A minimum that each of all the units holds ("100% Công an xã đã bố trí ít nhất 5 cán bộ").
 # Read up to the figure's end: the minimum word opens the figure.
@@ -164,7 +165,8 @@ FUTURE_AFTER = re.compile(r"(?i)(?:" + _NO_CONJUNCTION + r"[^.;,:()]){0,50}?"
                           r"\b(?:sẽ|se|will|would|(?:is|are)\s+expected\s+to|(?:is|are)\s+(?:going|set|scheduled)\s+to)\b")
 # Officers counted by a single post ("126 cán bộ bố trí Trưởng Công an cấp xã", "40 officers appointed as
 # deputy chiefs", "6 chỉ huy Công an phường"): a share of the force by rank, not the officers sent to
-# the communes; a list of all the posts ("chức danh Trưởng Công an, Phó Trưởng Công an và Công an viên") still counts them all.
+# the communes; a list of all the posts ("chức danh Trưởng Công an, Phó Trưởng Công an và Công an
+# viên") still counts them all.
 ONE_POST = re.compile(r"(?i)\d[\d.,]*\s+(?:(?:cán\s+bộ|can\s+bo|đồng\s+chí|dong\s+chi|người|nguoi)(?:\s+(?:công\s+an|cong\s+an)\s+(?:chính\s+quy|chinh\s+quy))?|"
                       r"(?:(?:regular|police)\s+)*officers?)\s+"
                       r"(?:(?:được|duoc|đã|da|were|was|have\s+been|nguyên|nguyen)\s+)*(?:(?:bố\s+trí|bo\s+tri|bổ\s+nhiệm|bo\s+nhiem|là|la|làm|lam|"
