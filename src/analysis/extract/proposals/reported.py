@@ -35,6 +35,7 @@ class ReportedChecks:
             own_part = opened
         # An aside on the state before ("(trước khi sắp xếp, tỉnh có 192 ...)") starts afresh.
         asides = [m.end() for m in re.finditer(r"\(", lead) if ASIDE_OPENING.match(lead, m.end()) and ")" not in lead[m.end() :]]
+        aside = sentence[0] + asides[-1] if asides else sentence[0]  # where the last open aside starts afresh
         # "..., with a total of 547 commune-level units": a total of its own, no part of the breakdown before.
         opens = [] if NEW_TOTAL_BEFORE.search(lead) else self._breakdown_words(sentence[0] + max([own_part] + asides[-1:]), figure[0])
         for m in opens:
@@ -71,9 +72,9 @@ class ReportedChecks:
         # "trung bình mỗi ngày toàn tỉnh tiếp nhận, giải quyết gần 1.500 hồ sơ": a rate, across a comma;
         # a sentence that opens with "Each" ("Each commune ... 5, ... and border communes 8") shares out all its figures.
         if PER_UNIT_BEFORE.search(self.terms_text, clause[0], figure[0]) or PER_UNIT_BEFORE.match(self.terms_text, sentence[0]) or \
-                RATE_BEFORE.search(self.terms_text, max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]]), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
+                RATE_BEFORE.search(self.terms_text, max(frame["part"][0], aside), figure[0]) or PER_UNIT_AFTER.match(self.terms_text, figure[1]) \
                 or RATIO_BEFORE.search(lead) or MINIMUM_EACH.search(self.terms_text, sentence[0], figure[1]) \
-                or self._each_unit(max([sentence[0]] + [sentence[0] + a for a in asides[-1:]]), clause[0], figure[0]):
+                or self._each_unit(aside, clause[0], figure[0]):
             return "a figure for each unit, not a total"
         # A change already made reports its new state; a change planned reports its old one.
         planned = self._plan_word(PLAN, *sentence) or self._arrangement_planned(sentence)
@@ -101,7 +102,7 @@ class ReportedChecks:
         # A tentative word anywhere before the figure in its part of the sentence ("dự kiến đến 1/7,
         # hệ thống ... sẽ kết nối với 50 triệu căn cước").
         # ... but not before an aside that opens on the present ("... chuẩn bị ... (Đến nay đã bố trí 2.200").
-        since = max([frame["part"][0]] + [sentence[0] + a for a in asides[-1:]])
+        since = max(frame["part"][0], aside)
         if planned and not old_state and self._plan_word(FUTURE, since, figure[0]):
             return TENTATIVE
         if planned and not old_state and NEW_STATE_BEFORE.search(lead):
