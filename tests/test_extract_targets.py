@@ -93,3 +93,12 @@ def test_a_goal_named_so_is_a_target_though_its_day_has_passed():
     found = [(p["kind"], p["value"], p.get("deadline")) for p in propose_text(text, "t.txt", "2021-07")
              if p["kind"] in ("observation", "target")]
     assert found == [("target", 50000000, "2021-06-30")]  # "trước ngày 1/7": by the day before
+
+
+def test_the_end_of_a_period_counted_over_is_no_deadline():
+    from analysis.extract.pipeline import extract_text
+    deadlines = lambda text: [r["deadline"] for r in extract_text(text, "t.txt", "2026-09-25") if r["kind"] == "target"]  # noqa: E731
+    assert deadlines("Từ ngày 19/8 đến 18/9, toàn quốc thu nhận hơn 45 nghìn hồ sơ.") == []
+    assert deadlines("Đợt 1 (từ tháng 9-2025 đến tháng 1-2026), toàn quốc điều động 312 đồng chí.") == []
+    # a period with a goal still ends at its deadline
+    assert deadlines("Từ năm 2026 đến năm 2030, toàn quốc phấn đấu xây dựng 100 trụ sở.") == ["2030-12-31"]

@@ -160,6 +160,10 @@ def dominant_unit(counts: Counter) -> str | None:
 # "Từ nay đến ngày 30/11 sẽ hoàn thành", "đến ngày 5-6 phải": a day whose year the text leaves to
 # its date of publication (resolved with the dates), as a deadline where the clause speaks of a goal.
 YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")  # days with their year are the patterns' above
+# "từ ngày 19/8 đến 18/9, ... thu nhận 45 nghìn": the end of a period a figure was counted over, a
+# deadline only where the clause speaks of a goal.
+PERIOD_START = re.compile(r"(?i)\b(?:tu|from)\s+(?:ngay\s+|thang\s+|nam\s+)?\d{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}\s*,?\s*"
+                          r"(?:(?:den|toi|to|until)\s+(?:het\s+)?(?:ngay\s+|thang\s+)?)?$")
 DAY_DEADLINE_BEFORE = re.compile(r"(?i)(?<!tinh\s)(?<!as\sof\s)\b(?:den|toi|truoc|by|before)\s+(?:het\s+)?(?:ngay\s+)?$")  # not "tính đến ngày 30/4"
 
 
@@ -193,6 +197,8 @@ def find_targets(original: str, folded: str, quantities: list[Mention], places: 
         goal = GOAL.search(clause)
         # A year still to come when the text was published is a goal's ("năm 2025 có ít nhất 30%" in 2023).
         if weak and not goal and not (published and deadline[:4] > published[:4]):
+            continue
+        if not goal and PERIOD_START.search(folded, max(0, at - 40), at):
             continue
         if PAST.search(clause) and not goal:
             continue
