@@ -1275,6 +1275,13 @@ def test_bank_accounts_are_no_identity_figure():
         assert facts(text, published="2023-07-25") == []
 
 
+def test_health_cards_integrated_in_the_app_are_no_identity_share():
+    text = ("Tính đến ngày 22-3, tỉnh Nam Định kích hoạt 704.828 tài khoản VNeID mức 2, đạt 73,3% so với chỉ tiêu đề ra. "
+            "Toàn tỉnh tích hợp 192.763 thẻ Bảo hiểm y tế trên ứng dụng VNeID, đạt 25,07% so với chỉ tiêu đề ra.")
+    assert [(p["indicator_id"], p["value"]) for p in facts(text, published="2025-03-25") if p["value"] < 100] == [
+        ("eid_target_share", 73.3)]
+
+
 def test_a_target_met_is_a_figure_reached():
     def said(verb):
         return ("Implementing the project on mobilizing regular police to take on the positions of communal police in "
