@@ -1282,6 +1282,12 @@ def test_health_cards_integrated_in_the_app_are_no_identity_share():
         ("eid_target_share", 73.3)]
 
 
+def test_communes_whose_police_posts_regular_officers_took():
+    text = ("Đến nay Công an tỉnh Nam Định đã bố trí 637 người về đảm nhiệm các chức danh công an cấp xã, thị trấn "
+            "ở 126/126 xã, thị trấn.")
+    assert sorted(pairs(text)) == [(126, "communes_with_regular_police"), (637, "commune_police_officers")]
+
+
 def test_a_target_met_is_a_figure_reached():
     def said(verb):
         return ("Implementing the project on mobilizing regular police to take on the positions of communal police in "
