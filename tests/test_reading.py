@@ -108,3 +108,13 @@ def test_stream_reports_invalid_bytes_at_their_file_offset(tmp_path):
 def test_stream_rejects_empty_file_at_the_end(tmp_path):
     with pytest.raises(InputError, match="empty"):
         list(DocumentStream(write(tmp_path, "e.txt", b" \n" * 10)))
+
+
+def test_a_title_is_a_short_first_line_not_a_lead_sentence():
+    from analysis.extract.reading import title_line
+    body = "\n\nMore text.\n\nEven more.\n\nThe end.\n"
+    title = "Khánh thành trụ sở công an 36 xã"
+    assert title_line(title + body) == (0, len(title))
+    lead = ("Ngày 6/1, Công an tỉnh tổ chức lễ công bố quyết định của Bộ trưởng Bộ Công an về tổ chức "
+            "công an xã chính quy cho 47 xã.")
+    assert title_line(lead + body) is None

@@ -317,4 +317,7 @@ def title_line(text: str) -> tuple[int, int] | None:
     newline = text.find("\n", stripped)
     if newline < 0 or newline - stripped > 200 or text.count("\n", newline) < 3 or not text[stripped:newline].strip():
         return None
+    line = text[stripped:newline].rstrip()
+    if len(line) > 100 and line.endswith(".") and not line.endswith(".."):
+        return None  # a lead's sentence ("Ngày 6/1, ... cho 47 xã thuộc tỉnh."), not a title
     return stripped, newline
