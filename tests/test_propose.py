@@ -529,6 +529,7 @@ def test_a_day_from_which_a_state_holds_dates_it_once_it_has_begun():
     text = "Từ 1-1-2025, tỉnh có 10 đơn vị hành chính cấp huyện, 119 đơn vị hành chính cấp xã."
     assert [p["date"] for p in facts(text, published="2025-01-03")] == ["2025-01-01"]
     assert [p["date"] for p in facts(text, published="2024-12-20")] == ["2024-12-20"]  # not yet begun
+    assert [p["date"] for p in facts(text, published=None)] == ["2025-01-01"]  # a text with no date: the day it holds from
 
 
 def test_up_to_now_before_a_figure_outweighs_a_deadline_after_it():

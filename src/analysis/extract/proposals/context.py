@@ -314,8 +314,9 @@ def _usable_dates(mentions: Mentions, folded: str, span: tuple[int, int], publis
 
 def _in_effect(date: dict, lead: str, folded: str, span: tuple[int, int], published: str | None) -> bool:
     """A day from which a state holds, stated after it began ("Từ 1-1-2025, tỉnh có 119 xã" in a
-    text of 3 January): the state's date. Not a period running to now ("từ năm 2018 đến nay")."""
-    return bool(published) and len(date["date"]) == 10 and date["date"][: len(published)] <= published and bool(FROM_DAY.search(lead)) \
+    text of 3 January, or in one with no date): the state's date. Not a period running to now ("từ
+    năm 2018 đến nay")."""
+    return len(date["date"]) == 10 and (not published or date["date"][: len(published)] <= published) and bool(FROM_DAY.search(lead)) \
         and not NOW.search(folded, span[0], span[1])
 
 
