@@ -162,7 +162,7 @@ def dominant_unit(counts: Counter) -> str | None:
 YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")  # days with their year are the patterns' above
 # "từ ngày 19/8 đến 18/9, ... thu nhận 45 nghìn": the end of a period a figure was counted over, a
 # deadline only where the clause speaks of a goal.
-PERIOD_START = re.compile(r"(?i)\b(?:tu|from)\s+(?:ngay\s+|thang\s+|nam\s+)?\d{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}\s*,?\s*"
+COUNTED_FROM = re.compile(r"(?i)\b(?:tu|from)\s+(?:ngay\s+|thang\s+|nam\s+)?\d{1,4}(?:\s*[/.-]\s*\d{1,4}){0,2}\s*,?\s*"
                           r"(?:(?:den|toi|to|until)\s+(?:het\s+)?(?:ngay\s+|thang\s+)?)?$")
 DAY_DEADLINE_BEFORE = re.compile(r"(?i)(?<!tinh\s)(?<!as\sof\s)\b(?:den|toi|truoc|by|before)\s+(?:het\s+)?(?:ngay\s+)?$")  # not "tính đến ngày 30/4"
 
@@ -198,7 +198,7 @@ def find_targets(original: str, folded: str, quantities: list[Mention], places: 
         # A year still to come when the text was published is a goal's ("năm 2025 có ít nhất 30%" in 2023).
         if weak and not goal and not (published and deadline[:4] > published[:4]):
             continue
-        if not goal and PERIOD_START.search(folded, max(0, at - 40), at):
+        if not goal and COUNTED_FROM.search(folded, max(0, at - 40), at):
             continue
         if PAST.search(clause) and not goal:
             continue
